@@ -1,0 +1,16 @@
+package dev.tollgate.cli;
+
+/** The exit codes of the {@code tollgate} command, as documented in the README. */
+public final class ExitCodes {
+  private ExitCodes() {}
+
+  public static final int OK = 0;
+  /** Something went wrong inside Tollgate. */
+  public static final int INTERNAL_ERROR = 1;
+  /** Bad command line. */
+  public static final int USAGE = 2;
+  /** An input file or stream could not be read, or is not YAML. */
+  public static final int UNREADABLE_INPUT = 3;
+  /** With {@code --strict}: some object was rejected; or a {@code validate}d file is invalid. */
+  public static final int REJECTED = 4;
+}

@@ -1,0 +1,82 @@
+package dev.tollgate.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.app.Pipelines;
+import dev.tollgate.translator.TranslatorConfig;
+import dev.tollgate.translator.input.ManifestReader;
+import dev.tollgate.translator.input.UnreadableInputException;
+import dev.tollgate.translator.output.TranslationDocument;
+import dev.tollgate.translator.pipeline.TranslationResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tollgate translate}: print the Envoy configuration and statuses a set of manifests produces. */
+@Command(
+    name = "translate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Translates Gateway API and Envoy Gateway resources into the Envoy configuration each Gateway's",
+      "proxies would be served, and the status each object would get. Same input, same bytes."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (objects may still have been rejected; see statuses)",
+      "1:internal error",
+      "2:invalid command line",
+      "3:an input could not be read",
+      "4:with --strict, an object was rejected"
+    })
+final class TranslateCommand implements Callable<Integer> {
+
+  enum Format { yaml, json }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-f", "--file"}, required = true, paramLabel = "PATH",
+      description = "A manifest file, a directory of them, or - for stdin. Repeatable.")
+  List<String> files;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--strict", description = "Exit with 4 when any object is rejected.")
+  boolean strict;
+
+  @Option(names = "--show-secrets",
+      description = "Print private keys in full. By default they are replaced by a digest so output can be shared.")
+  boolean showSecrets;
+
+  @Option(names = "--controller-name", paramLabel = "NAME", defaultValue = TranslatorConfig.DEFAULT_CONTROLLER_NAME,
+      description = "GatewayClasses with this controllerName are translated (default: ${DEFAULT-VALUE}).")
+  String controllerName;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    ManifestReader reader = new ManifestReader();
+    try {
+      for (String f : files) {
+        reader.read(f);
+      }
+    } catch (UnreadableInputException e) {
+      err.println("tollgate: " + e.getMessage());
+      return ExitCodes.UNREADABLE_INPUT;
+    }
+    TranslatorConfig config = TranslatorConfig.offline().withControllerName(controllerName);
+    TranslationResult result = Pipelines.offline(config).run(reader.resources(), reader.problems());
+    result.inputProblems().forEach(p -> err.println(p));
+    result.problems().forEach(p -> err.println(p));
+    ObjectNode document = TranslationDocument.build(result,
+        showSecrets ? TranslationDocument.Secrets.SHOWN : TranslationDocument.Secrets.REDACTED);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format == Format.json ? TranslationDocument.toJson(document) : TranslationDocument.toYaml(document));
+    out.flush();
+    err.flush();
+    return strict && result.rejectedAnything() ? ExitCodes.REJECTED : ExitCodes.OK;
+  }
+}

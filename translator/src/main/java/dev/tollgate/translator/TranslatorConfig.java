@@ -1,0 +1,38 @@
+package dev.tollgate.translator;
+
+/**
+ * Settings of one translation.
+ *
+ * @param controllerName GatewayClasses with this controllerName are Tollgate's
+ * @param transitionTime the {@code lastTransitionTime} written in conditions (RFC 3339); offline
+ *     translation uses a fixed time so output is reproducible
+ * @param backendsEnabled whether Envoy Gateway's Backend kind may be referenced
+ * @param envoyPatchPolicyEnabled whether EnvoyPatchPolicies are applied
+ */
+public record TranslatorConfig(
+    String controllerName, String transitionTime, boolean backendsEnabled, boolean envoyPatchPolicyEnabled) {
+
+  public static final String DEFAULT_CONTROLLER_NAME = "tollgate.dev/gatewayclass-controller";
+  public static final String FIXED_TRANSITION_TIME = "1970-01-01T00:00:00Z";
+
+  /** What {@code tollgate translate} uses: every feature on, fixed timestamps. */
+  public static TranslatorConfig offline() {
+    return new TranslatorConfig(DEFAULT_CONTROLLER_NAME, FIXED_TRANSITION_TIME, true, true);
+  }
+
+  public TranslatorConfig withControllerName(String name) {
+    return new TranslatorConfig(name, transitionTime, backendsEnabled, envoyPatchPolicyEnabled);
+  }
+
+  public TranslatorConfig withTransitionTime(String time) {
+    return new TranslatorConfig(controllerName, time, backendsEnabled, envoyPatchPolicyEnabled);
+  }
+
+  public TranslatorConfig withBackendsEnabled(boolean enabled) {
+    return new TranslatorConfig(controllerName, transitionTime, enabled, envoyPatchPolicyEnabled);
+  }
+
+  public TranslatorConfig withEnvoyPatchPolicyEnabled(boolean enabled) {
+    return new TranslatorConfig(controllerName, transitionTime, backendsEnabled, enabled);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.tollgate.translator.gateway;
+
+import static dev.tollgate.translator.status.ConditionTypes.ACCEPTED;
+import static dev.tollgate.translator.status.ConditionTypes.PROGRAMMED;
+
+import dev.tollgate.translator.TranslatorConfig;
+import dev.tollgate.translator.gateway.backend.BackendKindResolver;
+import dev.tollgate.translator.gateway.backend.BackendResolver;
+import dev.tollgate.translator.gateway.backend.ServiceBackends;
+import dev.tollgate.translator.gateway.listener.ListenerCertificates;
+import dev.tollgate.translator.gateway.listener.ListenerValidator;
+import dev.tollgate.translator.gateway.route.GrpcRouteTranslator;
+import dev.tollgate.translator.gateway.route.HttpRouteTranslator;
+import dev.tollgate.translator.gateway.route.RouteAttacher;
+import dev.tollgate.translator.gateway.route.RouteView;
+import dev.tollgate.translator.input.ResourceSet;
+import dev.tollgate.translator.ir.GatewayIr;
+import dev.tollgate.translator.ir.XdsIr;
+import dev.tollgate.translator.model.ObjectKey;
+import dev.tollgate.translator.model.gatewayapi.Gateway;
+import dev.tollgate.translator.naming.XdsNames;
+import dev.tollgate.translator.status.ConditionTypes.Reason;
+import dev.tollgate.translator.status.Conditions;
+import dev.tollgate.translator.status.ObjectStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway stage: validates Gateway API objects, resolves their references, computes their
+ * statuses and produces the IR. It never modifies its input; a bad object gets a False condition
+ * and everything else is still translated.
+ */
+public final class GatewayStage {
+
+  private final TranslatorConfig config;
+
+  public GatewayStage(TranslatorConfig config) {
+    this.config = config;
+  }
+
+  public GatewayStageResult run(ResourceSet resources) {
+    List<ObjectStatus> statuses = new ArrayList<>();
+    GatewayClasses classes = new GatewayClasses(resources, config, statuses);
+    ReferenceGrants grants = new ReferenceGrants(resources.referenceGrants());
+    List<BackendKindResolver> kinds = List.of(new ServiceBackends(resources));
+    BackendResolver backends = new BackendResolver(grants, kinds);
+    ListenerValidator listeners = new ListenerValidator(new ListenerCertificates(resources, grants));
+
+    Map<ObjectKey, GatewayState> gateways = new LinkedHashMap<>();
+    for (Gateway gateway : resources.gateways()) {
+      String className = gateway.spec() == null ? null : gateway.spec().gatewayClassName();
+      if (className == null || !classes.isOurs(className)) {
+        continue;
+      }
+      GatewayState state = newState(gateway);
+      if (classes.isAccepted(className)) {
+        listeners.validate(state);
+      } else {
+        pending(state, "GatewayClass " + className + " is not accepted");
+      }
+      gateways.put(gateway.key(), state);
+    }
+
+    RouteAttacher attacher = new RouteAttacher(gateways, resources, config);
+    RouteStatuses routeStatuses = new RouteStatuses(config, attacher);
+    HttpRouteTranslator http = new HttpRouteTranslator(backends);
+    GrpcRouteTranslator grpc = new GrpcRouteTranslator(backends);
+    resources.httpRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), http.translate(r)).ifPresent(statuses::add));
+    resources.grpcRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), grpc.translate(r)).ifPresent(statuses::add));
+
+    List<GatewayIr> irs = new ArrayList<>();
+    for (GatewayState state : gateways.values()) {
+      statuses.add(GatewayStatuses.finish(state));
+      if (classes.isAccepted(state.gateway().spec().gatewayClassName())) {
+        irs.add(GatewayIrBuilder.build(state));
+      }
+    }
+    irs.sort(Comparator.comparing(GatewayIr::name));
+    statuses.sort(ObjectStatus.ORDER);
+    return new GatewayStageResult(new XdsIr(irs), statuses);
+  }
+
+  private GatewayState newState(Gateway gateway) {
+    Long generation = gateway.metadata().generation();
+    List<ListenerState> listeners = new ArrayList<>();
+    for (Gateway.Listener l : gateway.spec().listeners()) {
+      String xdsName = XdsNames.listener(gateway.metadata().namespace(), gateway.metadata().name(),
+          l.name() == null ? "" : l.name());
+      listeners.add(new ListenerState(l, xdsName, new Conditions(generation, config.transitionTime())));
+    }
+    return new GatewayState(gateway, new Conditions(generation, config.transitionTime()), listeners);
+  }
+
+  private static void pending(GatewayState state, String message) {
+    state.conditions().set(ACCEPTED, false, Reason.INVALID, message);
+    state.conditions().set(PROGRAMMED, false, Reason.PENDING, message);
+    for (ListenerState l : state.listeners()) {
+      l.markUnprogrammable();
+      l.conditions().set(ACCEPTED, false, Reason.PENDING, message);
+      l.conditions().set(PROGRAMMED, false, Reason.PENDING, message);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.tollgate.translator.gateway.route;
+
+import dev.tollgate.translator.gateway.backend.BackendResolver;
+import dev.tollgate.translator.ir.DestinationIr;
+import dev.tollgate.translator.ir.MatchIr;
+import dev.tollgate.translator.model.gatewayapi.GrpcRoute;
+import dev.tollgate.translator.naming.XdsNames;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Translates a GRPCRoute's rules into templates; its clusters always speak HTTP/2. */
+public final class GrpcRouteTranslator {
+
+  private final FilterTranslator filters;
+  private final RuleBackends backends;
+
+  public GrpcRouteTranslator(BackendResolver resolver) {
+    this.filters = new FilterTranslator(resolver);
+    this.backends = new RuleBackends(resolver);
+  }
+
+  public TranslatedRoute translate(GrpcRoute route) {
+    RouteProblems problems = new RouteProblems();
+    List<RuleTemplate> templates = new ArrayList<>();
+    var spec = route.spec() == null ? new GrpcRoute.Spec(null, null, null) : route.spec();
+    RouteHostnames.check(spec.hostnames(), problems);
+    for (int i = 0; i < spec.rules().size(); i++) {
+      GrpcRoute.Rule rule = spec.rules().get(i);
+      String field = "spec.rules[" + i + "]";
+      String rulePrefix = XdsNames.routeRule(route.kind(), route.metadata().namespace(), route.metadata().name(), i);
+      List<MatchIr> matches = new ArrayList<>();
+      for (int j = 0; j < rule.matches().size(); j++) {
+        matches.add(MatchTranslator.grpc(rule.matches().get(j), field + ".matches[" + j + "]", problems));
+      }
+      boolean hasMatches = !matches.isEmpty();
+      if (!hasMatches) {
+        matches.add(MatchTranslator.MATCH_ALL);
+      }
+      RuleFilters ruleFilters = filters.translate(route.key(), true, rulePrefix, rule.filters(), List.of(), field + ".filters", problems);
+      DestinationIr destination =
+          backends.resolve(route.key(), true, rulePrefix, rule.backendRefs(), field + ".backendRefs", problems);
+      templates.addAll(RuleAssembler.assemble(route.key(), rulePrefix, i, matches, hasMatches, ruleFilters, destination, null, true));
+    }
+    return new TranslatedRoute(templates, problems);
+  }
+}

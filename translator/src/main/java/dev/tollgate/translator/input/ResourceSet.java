@@ -1,0 +1,173 @@
+package dev.tollgate.translator.input;
+
+import dev.tollgate.translator.model.KubernetesObject;
+import dev.tollgate.translator.model.ObjectKey;
+import dev.tollgate.translator.model.core.ConfigMap;
+import dev.tollgate.translator.model.core.EndpointSlice;
+import dev.tollgate.translator.model.core.Namespace;
+import dev.tollgate.translator.model.core.Secret;
+import dev.tollgate.translator.model.core.Service;
+import dev.tollgate.translator.model.envoygateway.EnvoyGatewayPolicy;
+import dev.tollgate.translator.model.gatewayapi.Gateway;
+import dev.tollgate.translator.model.gatewayapi.GatewayClass;
+import dev.tollgate.translator.model.gatewayapi.GrpcRoute;
+import dev.tollgate.translator.model.gatewayapi.HttpRoute;
+import dev.tollgate.translator.model.gatewayapi.ReferenceGrant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An immutable, sorted set of input objects: the whole world one translation sees. Iteration
+ * order is by kind, namespace and name, never by the order files were read, so output is the same
+ * whatever order the inputs came in.
+ */
+public final class ResourceSet {
+
+  private final Map<String, TreeMap<ObjectKey, KubernetesObject>> byKind;
+  private final Map<ObjectKey, Source> sources;
+
+  private ResourceSet(Map<String, TreeMap<ObjectKey, KubernetesObject>> byKind, Map<ObjectKey, Source> sources) {
+    this.byKind = byKind;
+    this.sources = sources;
+  }
+
+  public static ResourceSet empty() {
+    return new ResourceSet(Map.of(), Map.of());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** All objects of a kind, sorted by namespace and name. */
+  public <T extends KubernetesObject> List<T> all(String kind, Class<T> type) {
+    TreeMap<ObjectKey, KubernetesObject> objects = byKind.get(kind);
+    if (objects == null) {
+      return List.of();
+    }
+    List<T> out = new ArrayList<>(objects.size());
+    for (KubernetesObject o : objects.values()) {
+      out.add(type.cast(o));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  public <T extends KubernetesObject> Optional<T> get(String kind, Class<T> type, String namespace, String name) {
+    TreeMap<ObjectKey, KubernetesObject> objects = byKind.get(kind);
+    if (objects == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(objects.get(new ObjectKey(kind, namespace, name))).map(type::cast);
+  }
+
+  /** Every object, in kind/namespace/name order. */
+  public List<KubernetesObject> everything() {
+    List<KubernetesObject> out = new ArrayList<>();
+    new TreeMap<>(byKind).values().forEach(m -> out.addAll(m.values()));
+    return out;
+  }
+
+  public Optional<Source> sourceOf(ObjectKey key) {
+    return Optional.ofNullable(sources.get(key));
+  }
+
+  public int size() {
+    return byKind.values().stream().mapToInt(Map::size).sum();
+  }
+
+  public List<GatewayClass> gatewayClasses() {
+    return all("GatewayClass", GatewayClass.class);
+  }
+
+  public List<Gateway> gateways() {
+    return all("Gateway", Gateway.class);
+  }
+
+  public List<HttpRoute> httpRoutes() {
+    return all("HTTPRoute", HttpRoute.class);
+  }
+
+  public List<GrpcRoute> grpcRoutes() {
+    return all("GRPCRoute", GrpcRoute.class);
+  }
+
+  public List<ReferenceGrant> referenceGrants() {
+    return all("ReferenceGrant", ReferenceGrant.class);
+  }
+
+  public List<EndpointSlice> endpointSlices() {
+    return all("EndpointSlice", EndpointSlice.class);
+  }
+
+  public Optional<Service> service(String namespace, String name) {
+    return get("Service", Service.class, namespace, name);
+  }
+
+  public Optional<Secret> secret(String namespace, String name) {
+    return get("Secret", Secret.class, namespace, name);
+  }
+
+  public Optional<ConfigMap> configMap(String namespace, String name) {
+    return get("ConfigMap", ConfigMap.class, namespace, name);
+  }
+
+  public Optional<Namespace> namespace(String name) {
+    return get("Namespace", Namespace.class, "", name);
+  }
+
+  public Optional<Gateway> gateway(String namespace, String name) {
+    return get("Gateway", Gateway.class, namespace, name);
+  }
+
+  public Optional<GatewayClass> gatewayClass(String name) {
+    return get("GatewayClass", GatewayClass.class, "", name);
+  }
+
+  /** Envoy Gateway kinds (SecurityPolicy, Backend, ...), sorted. */
+  public List<EnvoyGatewayPolicy> envoyGatewayObjects(String kind) {
+    return all(kind, EnvoyGatewayPolicy.class);
+  }
+
+  /** Two objects with one key: where the kept and the dropped copy came from. */
+  public record Duplicate(Source kept, Source dropped) {}
+
+  /** Collects objects; a second object with the same kind, namespace and name is refused. */
+  public static final class Builder {
+    private final Map<String, TreeMap<ObjectKey, KubernetesObject>> byKind = new HashMap<>();
+    private final Map<ObjectKey, Source> sources = new HashMap<>();
+
+    /**
+     * Adds an object unless one with the same key is already present. Of two duplicates the one
+     * from the earlier source (file name, then document index) is kept, so the choice does not
+     * depend on reading order.
+     *
+     * @return which copy was kept and which dropped, when the key was already present
+     */
+    public Optional<Duplicate> add(KubernetesObject object, Source source) {
+      ObjectKey key = object.key();
+      Source existing = sources.get(key);
+      if (existing != null) {
+        if (existing.compareTo(source) <= 0) {
+          return Optional.of(new Duplicate(existing, source));
+        }
+        byKind.get(key.kind()).put(key, object);
+        sources.put(key, source);
+        return Optional.of(new Duplicate(source, existing));
+      }
+      byKind.computeIfAbsent(key.kind(), k -> new TreeMap<>()).put(key, object);
+      sources.put(key, source);
+      return Optional.empty();
+    }
+
+    public ResourceSet build() {
+      Map<String, TreeMap<ObjectKey, KubernetesObject>> copy = new HashMap<>();
+      byKind.forEach((k, v) -> copy.put(k, new TreeMap<>(v)));
+      return new ResourceSet(Map.copyOf(copy), Map.copyOf(sources));
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package dev.tollgate.translator.ir;
+
+/** Answer the request from the proxy itself. */
+public record DirectResponseIr(int status, String body) {}

@@ -1,0 +1,25 @@
+package dev.tollgate.translator.model.gatewayapi;
+
+/** One HTTPRoute (or GRPCRoute) filter; {@code type} says which of the other fields applies. */
+public record HttpRouteFilter(
+    String type,
+    HeaderModifier requestHeaderModifier,
+    HeaderModifier responseHeaderModifier,
+    RequestMirror requestMirror,
+    RequestRedirect requestRedirect,
+    UrlRewrite urlRewrite,
+    LocalObjectReference extensionRef) {
+
+  public record RequestMirror(BackendObjectReference backendRef, Integer percent, Fraction fraction) {}
+
+  public record Fraction(Integer numerator, Integer denominator) {}
+
+  public record RequestRedirect(
+      String scheme, String hostname, PathModifier path, Integer port, Integer statusCode) {}
+
+  public record UrlRewrite(String hostname, PathModifier path) {}
+
+  public record PathModifier(String type, String replaceFullPath, String replacePrefixMatch) {}
+
+  public record LocalObjectReference(String group, String kind, String name) {}
+}

@@ -1,0 +1,49 @@
+package dev.tollgate.translator.pipeline;
+
+import dev.tollgate.translator.TranslatorConfig;
+import dev.tollgate.translator.gateway.GatewayStage;
+import dev.tollgate.translator.gateway.GatewayStageResult;
+import dev.tollgate.translator.input.InputProblem;
+import dev.tollgate.translator.input.ResourceSet;
+import dev.tollgate.translator.xds.XdsStage;
+import dev.tollgate.translator.status.ObjectStatus;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The one translation entry point, used by {@code translate} and by the daemon alike:
+ * gateway stage, xDS stage, then the output stages (patches, hooks, validation) in order.
+ */
+public final class Pipeline {
+
+  private final TranslatorConfig config;
+  private final XdsStage xds;
+  private final List<OutputStage> outputStages;
+
+  public Pipeline(TranslatorConfig config, XdsStage xds, List<OutputStage> outputStages) {
+    this.config = config;
+    this.xds = xds;
+    this.outputStages = List.copyOf(outputStages);
+  }
+
+  public Pipeline(TranslatorConfig config) {
+    this(config, new XdsStage(), List.of());
+  }
+
+  public TranslatorConfig config() {
+    return config;
+  }
+
+  public TranslationResult run(ResourceSet resources, List<InputProblem> inputProblems) {
+    GatewayStageResult gateway = new GatewayStage(config).run(resources);
+    var generated = xds.translate(gateway.ir());
+    TranslationContext context = new TranslationContext(config, resources, generated, gateway.statuses());
+    for (OutputStage stage : outputStages) {
+      stage.apply(context);
+    }
+    List<ObjectStatus> statuses = context.statuses().stream().sorted(ObjectStatus.ORDER).toList();
+    return new TranslationResult(gateway.ir(), Collections.unmodifiableMap(new TreeMap<>(context.gateways())),
+        statuses, List.copyOf(inputProblems), List.copyOf(context.problems()));
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tollgate.translator.pipeline;
+
+import dev.tollgate.translator.input.InputProblem;
+import dev.tollgate.translator.ir.XdsIr;
+import dev.tollgate.translator.status.ObjectStatus;
+import dev.tollgate.translator.xds.GatewayXds;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one translation produced.
+ *
+ * @param gateways publishable configuration per Gateway, by {@code namespace/name}; a Gateway
+ *     whose configuration was withheld is absent and named in {@code problems}
+ * @param statuses every status computed, sorted by kind, namespace and name
+ * @param inputProblems documents that could not be read fully
+ */
+public record TranslationResult(
+    XdsIr ir,
+    Map<String, GatewayXds> gateways,
+    List<ObjectStatus> statuses,
+    List<InputProblem> inputProblems,
+    List<Problem> problems) {
+
+  /** True when any object was rejected: a document error, a False condition, or withheld output. */
+  public boolean rejectedAnything() {
+    return inputProblems.stream().anyMatch(p -> p.severity() == InputProblem.Severity.ERROR)
+        || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)
+        || statuses.stream().anyMatch(StatusInspection::hasFalseCondition);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.tollgate.translator.status;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tollgate.translator.model.gatewayapi.GroupKind;
+import java.util.List;
+
+/** Gateway status with per-listener status. */
+@JsonPropertyOrder({"addresses", "conditions", "listeners"})
+public record GatewayStatus(
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Address> addresses,
+    List<Condition> conditions,
+    List<Listener> listeners) {
+
+  public record Address(String type, String value) {}
+
+  @JsonPropertyOrder({"name", "supportedKinds", "attachedRoutes", "conditions"})
+  public record Listener(String name, List<GroupKind> supportedKinds, int attachedRoutes, List<Condition> conditions) {}
+}

@@ -1,0 +1,54 @@
+package dev.tollgate.translator.xds;
+
+import com.google.protobuf.Any;
+import dev.tollgate.translator.ir.GatewayIr;
+import dev.tollgate.translator.ir.HttpListenerIr;
+import dev.tollgate.translator.xds.filter.HttpFilterContributor;
+import io.envoyproxy.envoy.config.accesslog.v3.AccessLog;
+import io.envoyproxy.envoy.config.core.v3.Http2ProtocolOptions;
+import io.envoyproxy.envoy.config.core.v3.HttpProtocolOptions;
+import io.envoyproxy.envoy.config.listener.v3.Filter;
+import io.envoyproxy.envoy.extensions.access_loggers.stream.v3.StdoutAccessLog;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.Rds;
+import java.util.List;
+
+/** Builds the HTTP connection manager network filter, with the HTTP filters its routes need. */
+final class ConnectionManagerBuilder {
+
+  static final String NAME = "envoy.filters.network.http_connection_manager";
+  private static final String STDOUT_ACCESS_LOG = "envoy.access_loggers.stdout";
+
+  private final List<HttpFilterContributor> filters;
+
+  ConnectionManagerBuilder(List<HttpFilterContributor> filters) {
+    this.filters = filters;
+  }
+
+  /**
+   * @param listeners the Gateway listeners this connection manager serves
+   * @param routeConfigName the RDS resource it fetches
+   */
+  Filter build(GatewayIr gateway, List<HttpListenerIr> listeners, String routeConfigName, String statPrefix) {
+    HttpConnectionManager.Builder hcm = HttpConnectionManager.newBuilder()
+        .setStatPrefix(statPrefix)
+        .setRds(Rds.newBuilder().setConfigSource(Protos.ADS).setRouteConfigName(routeConfigName))
+        .setUseRemoteAddress(Protos.bool(true))
+        .setNormalizePath(Protos.bool(true))
+        .setMergeSlashes(true)
+        .setPathWithEscapedSlashesAction(HttpConnectionManager.PathWithEscapedSlashesAction.UNESCAPE_AND_REDIRECT)
+        .setCommonHttpProtocolOptions(HttpProtocolOptions.newBuilder()
+            .setHeadersWithUnderscoresAction(HttpProtocolOptions.HeadersWithUnderscoresAction.REJECT_REQUEST))
+        .setHttp2ProtocolOptions(Http2ProtocolOptions.newBuilder()
+            .setMaxConcurrentStreams(Protos.u32(100))
+            .setInitialStreamWindowSize(Protos.u32(65536))
+            .setInitialConnectionWindowSize(Protos.u32(1048576)))
+        .setServerHeaderTransformation(HttpConnectionManager.ServerHeaderTransformation.PASS_THROUGH)
+        .addAccessLog(AccessLog.newBuilder().setName(STDOUT_ACCESS_LOG)
+            .setTypedConfig(Any.pack(StdoutAccessLog.getDefaultInstance())));
+    for (HttpFilterContributor f : filters) {
+      f.httpFilter(gateway, listeners).ifPresent(hcm::addHttpFilters);
+    }
+    return Filter.newBuilder().setName(NAME).setTypedConfig(Any.pack(hcm.build())).build();
+  }
+}

@@ -1,0 +1,142 @@
+package dev.tollgate.translator.xds;
+
+import com.google.protobuf.Message;
+import dev.tollgate.translator.model.ObjectKey;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The Envoy resources of one Gateway, by type and name, with the input objects each one came
+ * from. Immutable; stages that change resources make a new instance through {@link #toBuilder()}.
+ */
+public final class GatewayXds {
+
+  private final String gateway;
+  private final Map<XdsType, TreeMap<String, Message>> resources;
+  private final Map<ResourceId, SortedSet<ObjectKey>> provenance;
+
+  private GatewayXds(String gateway, Map<XdsType, TreeMap<String, Message>> resources,
+      Map<ResourceId, SortedSet<ObjectKey>> provenance) {
+    this.gateway = gateway;
+    this.resources = resources;
+    this.provenance = provenance;
+  }
+
+  /** {@code namespace/name} of the Gateway. */
+  public String gateway() {
+    return gateway;
+  }
+
+  /** Resources of a type, sorted by name. */
+  public List<Message> resources(XdsType type) {
+    TreeMap<String, Message> byName = resources.get(type);
+    return byName == null ? List.of() : List.copyOf(byName.values());
+  }
+
+  public Optional<Message> resource(XdsType type, String name) {
+    TreeMap<String, Message> byName = resources.get(type);
+    return Optional.ofNullable(byName == null ? null : byName.get(name));
+  }
+
+  /** The input objects that produced a resource, sorted. */
+  public Set<ObjectKey> sources(XdsType type, String name) {
+    return Collections.unmodifiableSet(provenance.getOrDefault(new ResourceId(type, name), new TreeSet<>()));
+  }
+
+  public Map<ResourceId, SortedSet<ObjectKey>> provenance() {
+    return Collections.unmodifiableMap(provenance);
+  }
+
+  public int size() {
+    return resources.values().stream().mapToInt(Map::size).sum();
+  }
+
+  public static Builder builder(String gateway) {
+    return new Builder(gateway);
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder(gateway);
+    resources.forEach((t, m) -> b.resources.put(t, new TreeMap<>(m)));
+    provenance.forEach((id, s) -> b.provenance.put(id, new TreeSet<>(s)));
+    return b;
+  }
+
+  /** A resource's identity within one gateway. */
+  public record ResourceId(XdsType type, String name) implements Comparable<ResourceId> {
+    @Override
+    public int compareTo(ResourceId o) {
+      int c = type.compareTo(o.type);
+      return c != 0 ? c : name.compareTo(o.name);
+    }
+
+    @Override
+    public String toString() {
+      return type.label() + " " + name;
+    }
+  }
+
+  /** Collects resources; a later {@code put} of the same type and name replaces the earlier one. */
+  public static final class Builder {
+    private final String gateway;
+    private final Map<XdsType, TreeMap<String, Message>> resources = new EnumMap<>(XdsType.class);
+    private final Map<ResourceId, SortedSet<ObjectKey>> provenance = new TreeMap<>();
+
+    private Builder(String gateway) {
+      this.gateway = gateway;
+    }
+
+    public Builder put(XdsType type, Message message, ObjectKey... sources) {
+      String name = type.nameOf(message);
+      resources.computeIfAbsent(type, t -> new TreeMap<>()).put(name, message);
+      SortedSet<ObjectKey> set = provenance.computeIfAbsent(new ResourceId(type, name), id -> new TreeSet<>());
+      for (ObjectKey s : sources) {
+        if (s != null) {
+          set.add(s);
+        }
+      }
+      return this;
+    }
+
+    public Builder addSources(XdsType type, String name, Iterable<ObjectKey> sources) {
+      SortedSet<ObjectKey> set = provenance.computeIfAbsent(new ResourceId(type, name), id -> new TreeSet<>());
+      sources.forEach(set::add);
+      return this;
+    }
+
+    public boolean contains(XdsType type, String name) {
+      TreeMap<String, Message> byName = resources.get(type);
+      return byName != null && byName.containsKey(name);
+    }
+
+    public Builder remove(XdsType type, String name) {
+      TreeMap<String, Message> byName = resources.get(type);
+      if (byName != null) {
+        byName.remove(name);
+      }
+      provenance.remove(new ResourceId(type, name));
+      return this;
+    }
+
+    public List<Message> resources(XdsType type) {
+      TreeMap<String, Message> byName = resources.get(type);
+      return byName == null ? List.of() : new ArrayList<>(byName.values());
+    }
+
+    public GatewayXds build() {
+      Map<XdsType, TreeMap<String, Message>> copy = new EnumMap<>(XdsType.class);
+      resources.forEach((t, m) -> copy.put(t, new TreeMap<>(m)));
+      Map<ResourceId, SortedSet<ObjectKey>> prov = new TreeMap<>();
+      provenance.forEach((id, s) -> prov.put(id, Collections.unmodifiableSortedSet(new TreeSet<>(s))));
+      return new GatewayXds(gateway, Collections.unmodifiableMap(copy), Collections.unmodifiableMap(prov));
+    }
+  }
+}

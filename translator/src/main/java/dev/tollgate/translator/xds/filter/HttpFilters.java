@@ -1,0 +1,18 @@
+package dev.tollgate.translator.xds.filter;
+
+import dev.tollgate.translator.xds.filter.router.RouterFilter;
+import java.util.Comparator;
+import java.util.List;
+
+/** The HTTP filters Tollgate knows, in one explicit list. */
+public final class HttpFilters {
+
+  private HttpFilters() {}
+
+  /** All contributors, sorted by their order. */
+  public static List<HttpFilterContributor> all() {
+    return List.<HttpFilterContributor>of(new RouterFilter()).stream()
+        .sorted(Comparator.comparingInt(HttpFilterContributor::order))
+        .toList();
+  }
+}
