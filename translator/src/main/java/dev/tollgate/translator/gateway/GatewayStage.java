@@ -56,9 +56,8 @@ public final class GatewayStage {
         continue;
       }
       GatewayState state = newState(gateway);
-      if (classes.isAccepted(className)) {
-        listeners.validate(state);
-      } else {
+      listeners.validate(state);
+      if (!classes.isAccepted(className)) {
         pending(state, "GatewayClass " + className + " is not accepted");
       }
       gateways.put(gateway.key(), state);

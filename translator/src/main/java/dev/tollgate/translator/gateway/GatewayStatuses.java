@@ -38,7 +38,8 @@ final class GatewayStatuses {
           (total - programmable) + " of " + total + " listeners are invalid");
     }
     if (c.isTrue(ACCEPTED)) {
-      c.setIfAbsent(PROGRAMMED, true, Reason.PROGRAMMED, "Configuration is generated for " + programmable + " listeners");
+      c.setIfAbsent(PROGRAMMED, true, Reason.PROGRAMMED,
+          "Configuration is generated for " + programmable + (programmable == 1 ? " listener" : " listeners"));
     } else {
       c.setIfAbsent(PROGRAMMED, false, Reason.INVALID, "The Gateway is not accepted");
     }

@@ -38,6 +38,16 @@ public final class Conditions {
     return this;
   }
 
+  /** Puts the given types first, in this order; others follow as they were. */
+  public Conditions orderBy(String... types) {
+    List<String> order = List.of(types);
+    conditions.sort(java.util.Comparator.comparingInt(c -> {
+      int i = order.indexOf(c.type());
+      return i < 0 ? order.size() : i;
+    }));
+    return this;
+  }
+
   public Condition get(String type) {
     return conditions.stream().filter(c -> c.type().equals(type)).findFirst().orElse(null);
   }

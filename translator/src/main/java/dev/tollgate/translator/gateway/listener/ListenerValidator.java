@@ -41,9 +41,14 @@ public final class ListenerValidator {
   public void validate(GatewayState gateway) {
     Set<String> names = new HashSet<>();
     for (ListenerState listener : gateway.listeners()) {
-      validateOne(gateway, listener, names);
+      validateOne(listener, names);
     }
     markConflicts(gateway.listeners());
+    for (ListenerState listener : gateway.listeners()) {
+      if (listener.programmable() && "HTTPS".equals(listener.spec().protocol())) {
+        certificates.resolve(gateway, listener);
+      }
+    }
     for (ListenerState listener : gateway.listeners()) {
       var c = listener.conditions();
       c.setIfAbsent(ACCEPTED, true, Reason.ACCEPTED, "Listener is accepted");
@@ -54,12 +59,13 @@ public final class ListenerValidator {
       } else {
         c.set(PROGRAMMED, false, Reason.INVALID, "Listener is invalid, see other conditions");
       }
+      c.orderBy(ACCEPTED, RESOLVED_REFS, CONFLICTED, PROGRAMMED);
     }
   }
 
-  private void validateOne(GatewayState gateway, ListenerState listener, Set<String> names) {
+  /** Checks what the listener says about itself; certificates come after conflicts are known. */
+  private static void validateOne(ListenerState listener, Set<String> names) {
     Gateway.Listener spec = listener.spec();
-    var c = listener.conditions();
     if (listener.name().isEmpty() || !names.add(listener.name())) {
       reject(listener, Reason.INVALID, listener.name().isEmpty()
           ? "name is required" : "name \"" + listener.name() + "\" is used by an earlier listener");
@@ -95,15 +101,8 @@ public final class ListenerValidator {
         return;
       }
     }
-    if (protocol.equals("HTTP")) {
-      if (spec.tls() != null) {
-        reject(listener, Reason.INVALID, "tls must not be set on an HTTP listener");
-      }
-      return;
-    }
-    certificates.resolve(gateway, listener);
-    if (!listener.programmable() && c.get(ACCEPTED) == null) {
-      c.set(ACCEPTED, false, Reason.INVALID, "Listener has no usable certificate");
+    if (protocol.equals("HTTP") && spec.tls() != null) {
+      reject(listener, Reason.INVALID, "tls must not be set on an HTTP listener");
     }
   }
 

@@ -75,8 +75,8 @@ public final class RouteAttacher {
         .filter(l -> ref.port() == null || ref.port().equals(l.spec().port()))
         .toList();
     if (candidates.isEmpty()) {
-      conditions.set(ACCEPTED, false, Reason.NO_MATCHING_PARENT, "No listener of Gateway "
-          + gateway.gateway().key().namespacedName() + " matches" + describe(ref));
+      conditions.set(ACCEPTED, false, Reason.NO_MATCHING_PARENT, "Gateway "
+          + gateway.gateway().key().namespacedName() + " has no listener" + describe(ref));
       return List.of();
     }
     List<ListenerState> allowed = candidates.stream().filter(l -> allows(l, gateway, route)).toList();
@@ -113,7 +113,7 @@ public final class RouteAttacher {
       sb.append(" named ").append(ref.sectionName());
     }
     if (ref.port() != null) {
-      sb.append(sb.length() == 0 ? " on port " : ", port ").append(ref.port());
+      sb.append(" on port ").append(ref.port());
     }
     return sb.toString();
   }
