@@ -181,7 +181,7 @@ public final class ManifestReader {
     try {
       object = reader.readValue(doc);
     } catch (MismatchedInputException e) {
-      error(source, key, Mappers.path(e), describe(e));
+      error(source, key, Mappers.path(e), describe(e, doc));
       return;
     } catch (JsonMappingException e) {
       error(source, key, Mappers.path(e), firstLine(e.getOriginalMessage()));
@@ -197,14 +197,30 @@ public final class ManifestReader {
         "duplicate object; the one in " + d.kept() + " is used")));
   }
 
-  private static String describe(MismatchedInputException e) {
+  private static String describe(MismatchedInputException e, JsonNode doc) {
     if (e instanceof InvalidFormatException ife) {
       return "invalid value " + quoted(ife.getValue()) + ": expected " + typeName(ife.getTargetType());
     }
     if (e.getTargetType() != null) {
-      return "expected " + typeName(e.getTargetType());
+      String got = valueAt(doc, e);
+      return (got == null ? "" : "invalid value " + got + ": ") + "expected " + typeName(e.getTargetType());
     }
     return firstLine(e.getOriginalMessage());
+  }
+
+  /** The offending value, found by following the error's path through the document. */
+  private static String valueAt(JsonNode doc, JsonMappingException e) {
+    JsonNode node = doc;
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
+    }
+    if (node.isTextual()) {
+      return "\"" + node.asText() + "\"";
+    }
+    if (node.isValueNode()) {
+      return node.asText();
+    }
+    return node.isObject() ? "(an object)" : node.isArray() ? "(a list)" : null;
   }
 
   private static String quoted(Object value) {
