@@ -15,6 +15,7 @@ public final class ListenerState {
   private final Conditions conditions;
   private final List<GroupKind> supportedKinds = new ArrayList<>();
   private final List<RankedRoute> routes = new ArrayList<>();
+  private final java.util.Set<String> routeNames = new java.util.HashSet<>();
   private boolean programmable = true;
   private int attachedRoutes;
   private TlsIr tls;
@@ -68,7 +69,14 @@ public final class ListenerState {
   }
 
   public List<RankedRoute> routes() {
-    return routes;
+    return java.util.Collections.unmodifiableList(routes);
+  }
+
+  /** Adds a route unless one of the same name is already here (a route attached twice). */
+  public void addRoute(RankedRoute route) {
+    if (routeNames.add(route.route().name())) {
+      routes.add(route);
+    }
   }
 
   public TlsIr tls() {

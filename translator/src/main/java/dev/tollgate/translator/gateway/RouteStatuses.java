@@ -64,11 +64,8 @@ final class RouteStatuses {
     for (String hostname : match.hostnames()) {
       for (RuleTemplate t : templates) {
         String name = XdsNames.route(t.rulePrefix(), t.matchIndex(), hostname);
-        boolean duplicate = listener.routes().stream().anyMatch(r -> r.route().name().equals(name));
-        if (!duplicate) {
-          listener.routes().add(new RankedRoute(t.route().at(name, hostname),
-              route.metadata().creationTimestamp(), t.ruleIndex(), t.matchIndex()));
-        }
+        listener.addRoute(new RankedRoute(t.route().at(name, hostname),
+            route.metadata().creationTimestamp(), t.ruleIndex(), t.matchIndex()));
       }
     }
   }
