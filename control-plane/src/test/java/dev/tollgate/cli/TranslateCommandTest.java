@@ -130,4 +130,32 @@ class TranslateCommandTest {
     assertThat(CliRun.of("translate", "-f", f.toString(), "-o", "json",
         "--controller-name", "gateway.envoyproxy.io/gatewayclass-controller").out()).contains("default/eg/http");
   }
+
+  @Test
+  void translate_goodAndBadObjects_rejectsTheBadWithSpecReasonsAndTranslatesTheGood() throws Exception {
+    CliRun run = CliRun.of("translate", "-f", MIXED.toString(), "-o", "json");
+    JsonNode doc = Mappers.json().readTree(run.out());
+    assertThat(routeCondition(doc, "missing-backend", "ResolvedRefs")).isEqualTo("False/BackendNotFound");
+    assertThat(routeCondition(doc, "cross-namespace", "ResolvedRefs")).isEqualTo("False/RefNotPermitted");
+    assertThat(routeCondition(doc, "missing-gateway", "Accepted")).isEqualTo("False/NoMatchingParent");
+    assertThat(routeCondition(doc, "good", "Accepted")).isEqualTo("True/Accepted");
+    assertThat(routeCondition(doc, "good", "ResolvedRefs")).isEqualTo("True/ResolvedRefs");
+    JsonNode gw = doc.path("xds").path("default/eg");
+    assertThat(gw.findValuesAsText("cluster")).contains("httproute/default/good/rule/0");
+    assertThat(gw.at("/endpoints/0/cluster_name").asText()).isEqualTo("httproute/default/good/rule/0");
+    assertThat(gw.at("/endpoints/0/endpoints/0/lb_endpoints")).hasSize(2);
+  }
+
+  private static String routeCondition(JsonNode doc, String route, String type) {
+    for (JsonNode s : doc.path("statuses")) {
+      if (s.path("kind").asText().equals("HTTPRoute") && s.path("name").asText().equals(route)) {
+        for (JsonNode c : s.at("/status/parents/0/conditions")) {
+          if (c.path("type").asText().equals(type)) {
+            return c.path("status").asText() + "/" + c.path("reason").asText();
+          }
+        }
+      }
+    }
+    return "absent";
+  }
 }
