@@ -1,14 +1,7 @@
 package dev.tollgate.translator.model;
 
-import java.util.Comparator;
-
 /** Kind, namespace and name: how objects are indexed, sorted and named in messages. */
 public record ObjectKey(String kind, String namespace, String name) implements Comparable<ObjectKey> {
-
-  private static final Comparator<ObjectKey> ORDER =
-      Comparator.comparing(ObjectKey::kind)
-          .thenComparing(ObjectKey::namespace)
-          .thenComparing(ObjectKey::name);
 
   public ObjectKey {
     namespace = namespace == null ? "" : namespace;
@@ -20,9 +13,15 @@ public record ObjectKey(String kind, String namespace, String name) implements C
     return namespace.isEmpty() ? shown : namespace + "/" + shown;
   }
 
+  /** Kind, then namespace, then name. Written out: keys are compared on every sorted insert. */
   @Override
   public int compareTo(ObjectKey other) {
-    return ORDER.compare(this, other);
+    int c = kind.compareTo(other.kind);
+    if (c != 0) {
+      return c;
+    }
+    c = namespace.compareTo(other.namespace);
+    return c != 0 ? c : name.compareTo(other.name);
   }
 
   @Override

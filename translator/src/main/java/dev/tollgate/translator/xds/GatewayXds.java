@@ -1,6 +1,9 @@
 package dev.tollgate.translator.xds;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Message;
+import com.google.protobuf.UnsafeByteOperations;
 import dev.tollgate.translator.model.ObjectKey;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,18 +18,24 @@ import java.util.TreeSet;
 
 /**
  * The Envoy resources of one Gateway, by type and name, with the input objects each one came
- * from. Immutable; stages that change resources make a new instance through {@link #toBuilder()}.
+ * from and each one's canonical encoding. Immutable; stages that change resources make a new
+ * instance through {@link #toBuilder()}.
+ *
+ * <p>The encoding (deterministic protobuf serialization) is made once, when the instance is
+ * built, and serves everything that needs bytes: validation, content-hash versions, serving.
  */
 public final class GatewayXds {
 
   private final String gateway;
   private final Map<XdsType, TreeMap<String, Message>> resources;
+  private final Map<XdsType, Map<String, ByteString>> encoded;
   private final Map<ResourceId, SortedSet<ObjectKey>> provenance;
 
   private GatewayXds(String gateway, Map<XdsType, TreeMap<String, Message>> resources,
-      Map<ResourceId, SortedSet<ObjectKey>> provenance) {
+      Map<XdsType, Map<String, ByteString>> encoded, Map<ResourceId, SortedSet<ObjectKey>> provenance) {
     this.gateway = gateway;
     this.resources = resources;
+    this.encoded = encoded;
     this.provenance = provenance;
   }
 
@@ -44,6 +53,38 @@ public final class GatewayXds {
   public Optional<Message> resource(XdsType type, String name) {
     TreeMap<String, Message> byName = resources.get(type);
     return Optional.ofNullable(byName == null ? null : byName.get(name));
+  }
+
+  /** The canonical encodings of a type's resources, in the order of {@link #resources(XdsType)}. */
+  public List<ByteString> encodings(XdsType type) {
+    TreeMap<String, Message> byName = resources.get(type);
+    if (byName == null) {
+      return List.of();
+    }
+    Map<String, ByteString> bytes = encoded.get(type);
+    List<ByteString> out = new ArrayList<>(byName.size());
+    byName.keySet().forEach(name -> out.add(bytes.get(name)));
+    return out;
+  }
+
+  /** A resource's canonical encoding. */
+  public ByteString encoded(XdsType type, String name) {
+    Map<String, ByteString> byName = encoded.get(type);
+    return byName == null ? null : byName.get(name);
+  }
+
+  /** Deterministic protobuf serialization: map entries sorted, so equal messages give equal bytes. */
+  public static ByteString encode(Message message) {
+    byte[] out = new byte[message.getSerializedSize()];
+    CodedOutputStream stream = CodedOutputStream.newInstance(out);
+    stream.useDeterministicSerialization();
+    try {
+      message.writeTo(stream);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    stream.checkNoSpaceLeft();
+    return UnsafeByteOperations.unsafeWrap(out);
   }
 
   /** The input objects that produced a resource, sorted. */
@@ -66,6 +107,7 @@ public final class GatewayXds {
   public Builder toBuilder() {
     Builder b = new Builder(gateway);
     resources.forEach((t, m) -> b.resources.put(t, new TreeMap<>(m)));
+    encoded.forEach((t, m) -> b.encoded.put(t, new java.util.HashMap<>(m)));
     provenance.forEach((id, s) -> b.provenance.put(id, new TreeSet<>(s)));
     return b;
   }
@@ -88,6 +130,7 @@ public final class GatewayXds {
   public static final class Builder {
     private final String gateway;
     private final Map<XdsType, TreeMap<String, Message>> resources = new EnumMap<>(XdsType.class);
+    private final Map<XdsType, Map<String, ByteString>> encoded = new EnumMap<>(XdsType.class);
     private final Map<ResourceId, SortedSet<ObjectKey>> provenance = new TreeMap<>();
 
     private Builder(String gateway) {
@@ -96,7 +139,10 @@ public final class GatewayXds {
 
     public Builder put(XdsType type, Message message, ObjectKey... sources) {
       String name = type.nameOf(message);
-      resources.computeIfAbsent(type, t -> new TreeMap<>()).put(name, message);
+      Message previous = resources.computeIfAbsent(type, t -> new TreeMap<>()).put(name, message);
+      if (previous != message && encoded.containsKey(type)) {
+        encoded.get(type).remove(name);
+      }
       SortedSet<ObjectKey> set = provenance.computeIfAbsent(new ResourceId(type, name), id -> new TreeSet<>());
       for (ObjectKey s : sources) {
         if (s != null) {
@@ -122,6 +168,9 @@ public final class GatewayXds {
       if (byName != null) {
         byName.remove(name);
       }
+      if (encoded.containsKey(type)) {
+        encoded.get(type).remove(name);
+      }
       provenance.remove(new ResourceId(type, name));
       return this;
     }
@@ -134,9 +183,17 @@ public final class GatewayXds {
     public GatewayXds build() {
       Map<XdsType, TreeMap<String, Message>> copy = new EnumMap<>(XdsType.class);
       resources.forEach((t, m) -> copy.put(t, new TreeMap<>(m)));
+      Map<XdsType, Map<String, ByteString>> bytes = new EnumMap<>(XdsType.class);
+      copy.forEach((t, byName) -> {
+        Map<String, ByteString> known = encoded.getOrDefault(t, Map.of());
+        Map<String, ByteString> out = new java.util.HashMap<>(byName.size() * 2);
+        byName.forEach((name, m) -> out.put(name, known.containsKey(name) ? known.get(name) : encode(m)));
+        bytes.put(t, Collections.unmodifiableMap(out));
+      });
       Map<ResourceId, SortedSet<ObjectKey>> prov = new TreeMap<>();
       provenance.forEach((id, s) -> prov.put(id, Collections.unmodifiableSortedSet(new TreeSet<>(s))));
-      return new GatewayXds(gateway, Collections.unmodifiableMap(copy), Collections.unmodifiableMap(prov));
+      return new GatewayXds(gateway, Collections.unmodifiableMap(copy), Collections.unmodifiableMap(bytes),
+          Collections.unmodifiableMap(prov));
     }
   }
 }
