@@ -1,0 +1,100 @@
+package dev.tollgate.translator.validate;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Message;
+import dev.tollgate.translator.xds.GatewayXds;
+import dev.tollgate.translator.xds.XdsType;
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks one Gateway's resources the way Envoy would: every PGV rule declared on Envoy's messages
+ * (read from the descriptors, recursing into every Any), a few rules Envoy enforces in code, and
+ * cross references — every route configuration, cluster, load assignment and secret a resource
+ * names exists, and names are unique per type. Thread-safe; reuse one instance.
+ */
+public final class XdsValidator {
+
+  private final Plans plans = new Plans();
+
+  /** Validates one Gateway's resources, reading the encodings made when they were built. */
+  public List<Violation> validate(GatewayXds gateway) {
+    Map<XdsType, List<? extends Message>> byType = new EnumMap<>(XdsType.class);
+    Map<XdsType, List<ByteString>> encodings = new EnumMap<>(XdsType.class);
+    for (XdsType t : XdsType.values()) {
+      byType.put(t, gateway.resources(t));
+      encodings.put(t, gateway.encodings(t));
+    }
+    return validate(byType, (type, i) -> encodings.get(type).get(i));
+  }
+
+  /** Validates resources that are served together (one file's). */
+  public List<Violation> validate(Map<XdsType, ? extends List<? extends Message>> resources) {
+    return validate(resources, (type, i) -> GatewayXds.encode(resources.get(type).get(i)));
+  }
+
+  /** The encoding of the i-th resource of a type. */
+  private interface Encodings {
+    ByteString get(XdsType type, int index);
+  }
+
+  private List<Violation> validate(Map<XdsType, ? extends List<? extends Message>> resources, Encodings encoding) {
+    List<Violation> violations = new ArrayList<>();
+    WireWalker walker = new WireWalker(plans);
+    Map<XdsType, Set<String>> names = new EnumMap<>(XdsType.class);
+    List<ViolationSink> referrers = new ArrayList<>();
+    List<List<References>> references = new ArrayList<>();
+    for (XdsType type : XdsType.values()) {
+      List<? extends Message> list = resources.containsKey(type) ? resources.get(type) : List.of();
+      Set<String> seen = new HashSet<>(list.size() * 2);
+      names.put(type, seen);
+      for (int i = 0; i < list.size(); i++) {
+        Message m = list.get(i);
+        String name = type.nameOf(m);
+        int index = i;
+        ViolationSink sink = new ViolationSink(() -> type.label() + " " + (name.isEmpty() ? "#" + index : printable(name)), violations);
+        if (!name.isEmpty() && !seen.add(name)) {
+          sink.add(FieldPath.ROOT, "another " + type.label() + " has the same name");
+        }
+        List<References> refs = new ArrayList<>();
+        walker.walk(m.getDescriptorForType(), encoding.get(type, i), FieldPath.ROOT, sink, refs);
+        if (type == XdsType.CLUSTER) {
+          endpointsOf((Cluster) m, refs);
+        }
+        if (!refs.isEmpty()) {
+          referrers.add(sink);
+          references.add(refs);
+        }
+      }
+    }
+    for (int r = 0; r < referrers.size(); r++) {
+      for (References ref : references.get(r)) {
+        if (!ref.mayBeMissing() && !names.get(ref.target()).contains(ref.name())) {
+          referrers.get(r).add(ref.path(), ref.target().label() + " " + Violation.quote(ref.name()) + " does not exist");
+        }
+      }
+    }
+    return violations;
+  }
+
+  /** A resource name as shown in messages: as is, unless it needs quoting to stay on one line. */
+  private static String printable(String name) {
+    String quoted = Violation.quote(name);
+    return quoted.substring(1, quoted.length() - 1).equals(name) ? name : quoted;
+  }
+
+  /** An EDS cluster fetched over ADS needs its load assignment, named by service_name or else the cluster. */
+  private static void endpointsOf(Cluster c, List<References> refs) {
+    if (c.getType() != Cluster.DiscoveryType.EDS || !c.getEdsClusterConfig().getEdsConfig().hasAds()) {
+      return;
+    }
+    String service = c.getEdsClusterConfig().getServiceName();
+    FieldPath at = service.isEmpty() ? FieldPath.ROOT.field("name") : FieldPath.ROOT.field("eds_cluster_config").field("service_name");
+    refs.add(References.to(XdsType.ENDPOINT, service.isEmpty() ? c.getName() : service, at));
+  }
+}
