@@ -7,13 +7,16 @@ import dev.tollgate.translator.input.InputProblem;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.xds.XdsStage;
 import dev.tollgate.translator.status.ObjectStatus;
+import dev.tollgate.translator.validate.ValidationStage;
+import dev.tollgate.translator.validate.XdsValidator;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
  * The one translation entry point, used by {@code translate} and by the daemon alike:
- * gateway stage, xDS stage, then the output stages (patches, hooks, validation) in order.
+ * gateway stage, xDS stage, the given output stages (patches, hooks) in order, and always last
+ * validation, which withholds any Gateway whose configuration Envoy would reject.
  */
 public final class Pipeline {
 
@@ -21,14 +24,16 @@ public final class Pipeline {
   private final XdsStage xds;
   private final List<OutputStage> outputStages;
 
-  public Pipeline(TranslatorConfig config, XdsStage xds, List<OutputStage> outputStages) {
+  public Pipeline(TranslatorConfig config, XdsStage xds, List<OutputStage> outputStages, XdsValidator validator) {
     this.config = config;
     this.xds = xds;
-    this.outputStages = List.copyOf(outputStages);
+    List<OutputStage> stages = new java.util.ArrayList<>(outputStages);
+    stages.add(new ValidationStage(validator));
+    this.outputStages = List.copyOf(stages);
   }
 
   public Pipeline(TranslatorConfig config) {
-    this(config, new XdsStage(), List.of());
+    this(config, new XdsStage(), List.of(), new XdsValidator());
   }
 
   public TranslatorConfig config() {

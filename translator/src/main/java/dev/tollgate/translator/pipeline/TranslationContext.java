@@ -2,6 +2,8 @@ package dev.tollgate.translator.pipeline;
 
 import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.input.ResourceSet;
+import dev.tollgate.translator.status.ConditionTypes;
+import dev.tollgate.translator.status.GatewayStatus;
 import dev.tollgate.translator.status.ObjectStatus;
 import dev.tollgate.translator.xds.GatewayXds;
 import java.util.ArrayList;
@@ -49,6 +51,18 @@ public final class TranslationContext {
   public void withhold(String gateway, String reason) {
     gateways.remove(gateway);
     problems.add(Problem.error(gateway, reason));
+  }
+
+  /** Rewrites a Gateway's Programmed condition to False (its configuration is not being served). */
+  public void markGatewayNotProgrammed(String gateway, String reason, String message) {
+    for (int i = 0; i < statuses.size(); i++) {
+      ObjectStatus s = statuses.get(i);
+      if (s.kind().equals("Gateway") && (s.namespace() + "/" + s.name()).equals(gateway)
+          && s.status() instanceof GatewayStatus g) {
+        statuses.set(i, new ObjectStatus(s.apiVersion(), s.kind(), s.namespace(), s.name(),
+            g.withCondition(ConditionTypes.PROGRAMMED, false, reason, message)));
+      }
+    }
   }
 
   public List<ObjectStatus> statuses() {

@@ -14,6 +14,17 @@ public record GatewayStatus(
 
   public record Address(String type, String value) {}
 
+  /** A copy with one condition replaced, keeping its generation and transition time. */
+  public GatewayStatus withCondition(String type, boolean status, String reason, String message) {
+    List<Condition> updated = new java.util.ArrayList<>();
+    for (Condition c : conditions) {
+      updated.add(c.type().equals(type)
+          ? new Condition(type, status ? "True" : "False", c.observedGeneration(), c.lastTransitionTime(), reason, message)
+          : c);
+    }
+    return new GatewayStatus(addresses, updated, listeners);
+  }
+
   @JsonPropertyOrder({"name", "supportedKinds", "attachedRoutes", "conditions"})
   public record Listener(String name, List<GroupKind> supportedKinds, int attachedRoutes, List<Condition> conditions) {}
 }
