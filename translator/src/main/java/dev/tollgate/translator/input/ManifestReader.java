@@ -1,18 +1,11 @@
 package dev.tollgate.translator.input;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.translator.input.InputProblem.Severity;
+import dev.tollgate.translator.json.Binder;
 import dev.tollgate.translator.json.Mappers;
 import dev.tollgate.translator.model.KubernetesObject;
 import dev.tollgate.translator.model.ObjectKey;
@@ -175,80 +168,18 @@ public final class ManifestReader {
     }
     doc.remove("status");
     ObjectKey key = new ObjectKey(kind.kind(), metadata.path("namespace").asText(""), metadata.path("name").asText());
-    List<String> ignoredFields = new ArrayList<>();
-    ObjectReader reader = Mappers.json().readerFor(kind.type()).withHandler(new UnknownFieldCollector(ignoredFields));
-    KubernetesObject object;
-    try {
-      object = reader.readValue(doc);
-    } catch (MismatchedInputException e) {
-      error(source, key, Mappers.path(e), describe(e, doc));
-      return;
-    } catch (JsonMappingException e) {
-      error(source, key, Mappers.path(e), firstLine(e.getOriginalMessage()));
-      return;
-    } catch (IOException | IllegalArgumentException e) {
-      error(source, key, "", firstLine(e.getMessage()));
+    Binder.Result<? extends KubernetesObject> bound = Binder.bind(doc, kind.type());
+    if (!bound.ok()) {
+      error(source, key, bound.errorField(), bound.error());
       return;
     }
+    KubernetesObject object = bound.value();
+    List<String> ignoredFields = bound.unknownFields();
     for (String field : kind.reportUnknownFields() ? ignoredFields : List.<String>of()) {
       problems.add(new InputProblem(Severity.WARNING, source, key, field, "unknown field, ignored"));
     }
     resources.add(object, source).ifPresent(d -> problems.add(new InputProblem(Severity.ERROR, d.dropped(), key, "",
         "duplicate object; the one in " + d.kept() + " is used")));
-  }
-
-  private static String describe(MismatchedInputException e, JsonNode doc) {
-    if (e instanceof InvalidFormatException ife) {
-      return "invalid value " + quoted(ife.getValue()) + ": expected " + typeName(ife.getTargetType());
-    }
-    if (e.getTargetType() != null) {
-      String got = valueAt(doc, e);
-      return (got == null ? "" : "invalid value " + got + ": ") + "expected " + typeName(e.getTargetType());
-    }
-    return firstLine(e.getOriginalMessage());
-  }
-
-  /** The offending value, found by following the error's path through the document. */
-  private static String valueAt(JsonNode doc, JsonMappingException e) {
-    JsonNode node = doc;
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
-    }
-    if (node.isTextual()) {
-      return "\"" + node.asText() + "\"";
-    }
-    if (node.isValueNode()) {
-      return node.asText();
-    }
-    return node.isObject() ? "(an object)" : node.isArray() ? "(a list)" : null;
-  }
-
-  private static String quoted(Object value) {
-    return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
-  }
-
-  private static String typeName(Class<?> type) {
-    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-      return "an integer";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "a boolean";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (List.class.isAssignableFrom(type)) {
-      return "a list";
-    }
-    return "an object";
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "invalid";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 
   private void error(Source source, ObjectKey key, String field, String message) {
@@ -261,29 +192,5 @@ public final class ManifestReader {
 
   public List<InputProblem> problems() {
     return List.copyOf(problems);
-  }
-
-  /** Records fields the model does not know (outside metadata), so users learn they were ignored. */
-  private static final class UnknownFieldCollector extends DeserializationProblemHandler {
-    private final List<String> fields;
-
-    UnknownFieldCollector(List<String> fields) {
-      this.fields = fields;
-    }
-
-    @Override
-    public boolean handleUnknownProperty(
-        DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName)
-        throws IOException {
-      String path = Mappers.path(p.getParsingContext(), null);
-      if (!path.endsWith(propertyName)) {
-        path = path.isEmpty() ? propertyName : path + "." + propertyName;
-      }
-      if (!path.startsWith("metadata.")) {
-        fields.add(path);
-      }
-      p.skipChildren();
-      return true;
-    }
   }
 }
