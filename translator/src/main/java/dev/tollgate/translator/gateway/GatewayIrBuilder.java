@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway;
 
+import dev.tollgate.translator.ir.FilterOrderIr;
 import dev.tollgate.translator.ir.GatewayIr;
 import dev.tollgate.translator.ir.HttpListenerIr;
 import dev.tollgate.translator.naming.XdsNames;
@@ -13,7 +14,7 @@ final class GatewayIrBuilder {
 
   private GatewayIrBuilder() {}
 
-  static GatewayIr build(GatewayState state) {
+  static GatewayIr build(GatewayState state, List<FilterOrderIr> filterOrder) {
     List<HttpListenerIr> listeners = new ArrayList<>();
     for (ListenerState l : state.listeners()) {
       if (!l.programmable()) {
@@ -23,6 +24,6 @@ final class GatewayIrBuilder {
       listeners.add(new HttpListenerIr(l.xdsName(), ANY_ADDRESS, l.spec().port(),
           l.hostname() == null ? Hostnames.ANY : l.hostname(), l.tls(), routes));
     }
-    return new GatewayIr(XdsNames.gateway(state.namespace(), state.name()), state.gateway().key(), listeners);
+    return new GatewayIr(XdsNames.gateway(state.namespace(), state.name()), state.gateway().key(), listeners, filterOrder);
   }
 }

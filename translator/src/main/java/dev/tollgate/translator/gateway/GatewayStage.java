@@ -5,18 +5,23 @@ import static dev.tollgate.translator.status.ConditionTypes.PROGRAMMED;
 
 import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.gateway.backend.BackendKindResolver;
+import dev.tollgate.translator.gateway.backend.BackendObjects;
+import dev.tollgate.translator.gateway.backend.EnvoyGatewayBackends;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
 import dev.tollgate.translator.gateway.backend.ServiceBackends;
+import dev.tollgate.translator.gateway.envoyproxy.EnvoyProxies;
 import dev.tollgate.translator.gateway.listener.ListenerCertificates;
 import dev.tollgate.translator.gateway.listener.ListenerValidator;
 import dev.tollgate.translator.gateway.route.GrpcRouteTranslator;
 import dev.tollgate.translator.gateway.route.HttpRouteTranslator;
 import dev.tollgate.translator.gateway.route.RouteAttacher;
 import dev.tollgate.translator.gateway.route.RouteView;
+import dev.tollgate.translator.gateway.security.SecurityPolicies;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.ir.GatewayIr;
 import dev.tollgate.translator.ir.XdsIr;
 import dev.tollgate.translator.model.ObjectKey;
+import dev.tollgate.translator.model.envoygateway.EnvoyProxySpec;
 import dev.tollgate.translator.model.gatewayapi.Gateway;
 import dev.tollgate.translator.naming.XdsNames;
 import dev.tollgate.translator.status.ConditionTypes.Reason;
@@ -24,6 +29,7 @@ import dev.tollgate.translator.status.Conditions;
 import dev.tollgate.translator.status.ObjectStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +49,16 @@ public final class GatewayStage {
 
   public GatewayStageResult run(ResourceSet resources) {
     List<ObjectStatus> statuses = new ArrayList<>();
-    GatewayClasses classes = new GatewayClasses(resources, config, statuses);
+    EnvoyProxies proxies = new EnvoyProxies(resources);
+    GatewayClasses classes = new GatewayClasses(resources, proxies, config, statuses);
     ReferenceGrants grants = new ReferenceGrants(resources.referenceGrants());
-    List<BackendKindResolver> kinds = List.of(new ServiceBackends(resources));
+    BackendObjects backendObjects = new BackendObjects(resources, config, statuses);
+    List<BackendKindResolver> kinds = List.of(new ServiceBackends(resources), new EnvoyGatewayBackends(backendObjects));
     BackendResolver backends = new BackendResolver(grants, kinds);
     ListenerValidator listeners = new ListenerValidator(new ListenerCertificates(resources, grants));
 
     Map<ObjectKey, GatewayState> gateways = new LinkedHashMap<>();
+    Map<ObjectKey, EnvoyProxySpec> parameters = new HashMap<>();
     for (Gateway gateway : resources.gateways()) {
       String className = gateway.spec() == null ? null : gateway.spec().gatewayClassName();
       if (className == null || !classes.isOurs(className)) {
@@ -59,6 +68,13 @@ public final class GatewayStage {
       listeners.validate(state);
       if (!classes.isAccepted(className)) {
         pending(state, "GatewayClass " + className + " is not accepted");
+      } else {
+        EnvoyProxies.Lookup own = proxies.forGateway(gateway).orElse(new EnvoyProxies.Lookup.Found(classes.parameters(className)));
+        if (own instanceof EnvoyProxies.Lookup.Found found) {
+          parameters.put(gateway.key(), found.spec());
+        } else {
+          invalidParameters(state, ((EnvoyProxies.Lookup.Problem) own).message());
+        }
       }
       gateways.put(gateway.key(), state);
     }
@@ -73,11 +89,13 @@ public final class GatewayStage {
     List<GatewayIr> irs = new ArrayList<>();
     for (GatewayState state : gateways.values()) {
       statuses.add(GatewayStatuses.finish(state));
-      if (classes.isAccepted(state.gateway().spec().gatewayClassName())) {
-        irs.add(GatewayIrBuilder.build(state));
+      EnvoyProxySpec proxy = parameters.get(state.gateway().key());
+      if (proxy != null) {
+        irs.add(GatewayIrBuilder.build(state, EnvoyProxies.filterOrder(proxy)));
       }
     }
     irs.sort(Comparator.comparing(GatewayIr::name));
+    irs = new SecurityPolicies(resources, config, gateways.keySet(), grants, backends).apply(irs, statuses);
     statuses.sort(ObjectStatus.ORDER);
     return new GatewayStageResult(new XdsIr(irs), statuses);
   }
@@ -91,6 +109,15 @@ public final class GatewayStage {
       listeners.add(new ListenerState(l, xdsName, new Conditions(generation, config.transitionTime())));
     }
     return new GatewayState(gateway, new Conditions(generation, config.transitionTime()), listeners);
+  }
+
+  private static void invalidParameters(GatewayState state, String message) {
+    state.conditions().set(ACCEPTED, false, Reason.INVALID_PARAMETERS, message);
+    state.conditions().set(PROGRAMMED, false, Reason.INVALID, message);
+    for (ListenerState l : state.listeners()) {
+      l.markUnprogrammable();
+      l.conditions().set(PROGRAMMED, false, Reason.INVALID, message);
+    }
   }
 
   private static void pending(GatewayState state, String message) {

@@ -120,6 +120,14 @@ public final class ResourceSet {
     return get("Namespace", Namespace.class, "", name);
   }
 
+  /** A namespace's labels, including the name label Kubernetes always sets, even for an unlisted namespace. */
+  public Map<String, String> namespaceLabels(String name) {
+    Map<String, String> labels = new HashMap<>();
+    namespace(name).ifPresent(ns -> labels.putAll(ns.metadata().labels()));
+    labels.put("kubernetes.io/metadata.name", name);
+    return labels;
+  }
+
   public Optional<Gateway> gateway(String namespace, String name) {
     return get("Gateway", Gateway.class, namespace, name);
   }

@@ -21,4 +21,8 @@ public record HttpListenerIr(
   public boolean isTls() {
     return tls != null;
   }
+
+  public HttpListenerIr withRoutes(List<RouteIr> replaced) {
+    return new HttpListenerIr(name, address, port, hostname, tls, replaced);
+  }
 }

@@ -50,6 +50,36 @@ public final class XdsNames {
     return cluster + "-mirror-" + filterIndex;
   }
 
+  /** {@code securitypolicy/ns/name}: a policy, as its resources are prefixed. */
+  public static String policy(String kind, String namespace, String name) {
+    return kind.toLowerCase(java.util.Locale.ROOT) + "/" + namespace + "/" + name;
+  }
+
+  /** {@code securitypolicy/ns/name/extauth/0}: the cluster of a policy's backends for one feature. */
+  public static String policyCluster(String policy, String feature, int index) {
+    return policy + "/" + feature + "/" + index;
+  }
+
+  /** {@code raw_githubusercontent_com_443}: the cluster that fetches remote JWKS from a host by DNS. */
+  public static String jwksCluster(String host, int port) {
+    return underscored(host) + "_" + port;
+  }
+
+  /** {@code envoy.filters.http.ext_authz/securitypolicy/ns/name}: a policy's own external authorization filter. */
+  public static String policyFilter(String filter, String policy) {
+    return filter + "/" + policy;
+  }
+
+  /** {@code <route>/<provider>}: a JWT provider in the listener's jwt_authn filter, one per route and provider. */
+  public static String jwtProvider(String routeName, String provider) {
+    return routeName + "/" + provider;
+  }
+
+  /** Whether a route (by its name) was generated from rule {@code ruleIndex} of a route object. */
+  public static boolean isRouteOfRule(String routeName, String routeKind, String namespace, String name, int ruleIndex) {
+    return routeName.startsWith(routeRule(routeKind, namespace, name, ruleIndex) + "/");
+  }
+
   /** {@code namespace/name}: the SDS secret holding a certificate from a Kubernetes Secret. */
   public static String secret(String namespace, String name) {
     return namespace + "/" + name;

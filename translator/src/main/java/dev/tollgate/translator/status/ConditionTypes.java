@@ -8,6 +8,8 @@ public final class ConditionTypes {
   public static final String PROGRAMMED = "Programmed";
   public static final String RESOLVED_REFS = "ResolvedRefs";
   public static final String CONFLICTED = "Conflicted";
+  /** Policies: a narrower policy applies instead on some of the routes. */
+  public static final String OVERRIDDEN = "Overridden";
 
   /** Reasons, grouped by the condition they usually go with. */
   public static final class Reason {
@@ -39,5 +41,10 @@ public final class ConditionTypes {
     public static final String REF_NOT_PERMITTED = "RefNotPermitted";
     public static final String INVALID_KIND = "InvalidKind";
     public static final String BACKEND_NOT_FOUND = "BackendNotFound";
+
+    // Policies
+    public static final String TARGET_NOT_FOUND = "TargetNotFound";
+    public static final String CONFLICTED = "Conflicted";
+    public static final String OVERRIDDEN = "Overridden";
   }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.translator.xds;
 import com.google.protobuf.Any;
 import dev.tollgate.translator.ir.GatewayIr;
 import dev.tollgate.translator.ir.HttpListenerIr;
+import dev.tollgate.translator.xds.filter.FilterOrdering;
 import dev.tollgate.translator.xds.filter.HttpFilterContributor;
 import io.envoyproxy.envoy.config.accesslog.v3.AccessLog;
 import io.envoyproxy.envoy.config.core.v3.Http2ProtocolOptions;
@@ -10,7 +11,9 @@ import io.envoyproxy.envoy.config.core.v3.HttpProtocolOptions;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.extensions.access_loggers.stream.v3.StdoutAccessLog;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.Rds;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the HTTP connection manager network filter, with the HTTP filters its routes need. */
@@ -46,9 +49,11 @@ final class ConnectionManagerBuilder {
         .setServerHeaderTransformation(HttpConnectionManager.ServerHeaderTransformation.PASS_THROUGH)
         .addAccessLog(AccessLog.newBuilder().setName(STDOUT_ACCESS_LOG)
             .setTypedConfig(Any.pack(StdoutAccessLog.getDefaultInstance())));
+    List<HttpFilter> chain = new ArrayList<>();
     for (HttpFilterContributor f : filters) {
-      f.httpFilter(gateway, listeners).ifPresent(hcm::addHttpFilters);
+      chain.addAll(f.httpFilters(gateway, listeners));
     }
+    hcm.addAllHttpFilters(FilterOrdering.apply(chain, gateway.filterOrder()));
     return Filter.newBuilder().setName(NAME).setTypedConfig(Any.pack(hcm.build())).build();
   }
 }

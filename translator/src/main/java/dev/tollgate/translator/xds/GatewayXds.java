@@ -158,6 +158,12 @@ public final class GatewayXds {
       return this;
     }
 
+    /** A resource added so far, or null. */
+    public Message get(XdsType type, String name) {
+      TreeMap<String, Message> byName = resources.get(type);
+      return byName == null ? null : byName.get(name);
+    }
+
     public boolean contains(XdsType type, String name) {
       TreeMap<String, Message> byName = resources.get(type);
       return byName != null && byName.containsKey(name);

@@ -69,12 +69,22 @@ public final class XdsStage {
     return out.build();
   }
 
-  private static void addDestination(GatewayXds.Builder out, DestinationIr d) {
-    if (d == null || out.contains(XdsType.CLUSTER, d.name())) {
+  /**
+   * Adds a destination's cluster (and its load assignment, for EDS); when it is there already,
+   * only records that this destination's source uses it too.
+   */
+  public static void addDestination(GatewayXds.Builder out, DestinationIr d) {
+    if (d == null) {
+      return;
+    }
+    if (out.contains(XdsType.CLUSTER, d.name())) {
+      out.addSources(XdsType.CLUSTER, d.name(), List.of(d.source()));
       return;
     }
     out.put(XdsType.CLUSTER, ClusterBuilder.cluster(d), d.source());
-    out.put(XdsType.ENDPOINT, ClusterBuilder.loadAssignment(d), d.source());
+    if (ClusterBuilder.usesEds(d)) {
+      out.put(XdsType.ENDPOINT, ClusterBuilder.loadAssignment(d), d.source());
+    }
   }
 
   /** Groups listeners by the port Envoy binds, keeping the Gateway's order. */

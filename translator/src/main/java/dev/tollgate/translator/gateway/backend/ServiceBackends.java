@@ -100,7 +100,7 @@ public final class ServiceBackends implements BackendKindResolver {
       for (EndpointSlice.Endpoint endpoint : slice.endpoints()) {
         boolean ready = isReady(endpoint.conditions());
         for (String address : endpoint.addresses()) {
-          EndpointIr candidate = new EndpointIr(address, port.get().port(), ready);
+          EndpointIr candidate = EndpointIr.ip(address, port.get().port(), ready);
           byAddress.merge(address + ":" + candidate.port(), candidate, (a, b) -> a.ready() ? a : b);
         }
       }

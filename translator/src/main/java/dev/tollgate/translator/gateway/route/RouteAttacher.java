@@ -13,7 +13,6 @@ import dev.tollgate.translator.model.gatewayapi.ParentReference;
 import dev.tollgate.translator.status.ConditionTypes.Reason;
 import dev.tollgate.translator.status.Conditions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,17 +126,9 @@ public final class RouteAttacher {
     String from = namespaces == null || namespaces.from() == null ? "Same" : namespaces.from();
     return switch (from) {
       case "All" -> true;
-      case "Selector" -> namespaces.selector() != null && namespaces.selector().matches(namespaceLabels(route.key().namespace()));
+      case "Selector" -> namespaces.selector() != null && namespaces.selector().matches(resources.namespaceLabels(route.key().namespace()));
       default -> route.key().namespace().equals(gateway.namespace());
     };
-  }
-
-  /** A Namespace's labels, including the name label Kubernetes always sets. */
-  private Map<String, String> namespaceLabels(String namespace) {
-    Map<String, String> labels = new HashMap<>();
-    resources.namespace(namespace).ifPresent(ns -> labels.putAll(ns.metadata().labels()));
-    labels.put("kubernetes.io/metadata.name", namespace);
-    return labels;
   }
 
   /** The hostnames a route serves on a listener; {@code *} when neither names one. */

@@ -7,7 +7,6 @@ import dev.tollgate.translator.xds.GatewayXds;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One Envoy HTTP filter: everything Tollgate generates for it lives in its own package behind
@@ -26,10 +25,10 @@ public interface HttpFilterContributor {
   int order();
 
   /**
-   * The filter for a connection manager serving these Gateway listeners, or empty when none of
-   * their routes needs it.
+   * The filters for a connection manager serving these Gateway listeners (a filter may appear
+   * once per policy, named {@code <filterName>/<policy>}); empty when none of their routes needs it.
    */
-  Optional<HttpFilter> httpFilter(GatewayIr gateway, List<HttpListenerIr> listeners);
+  List<HttpFilter> httpFilters(GatewayIr gateway, List<HttpListenerIr> listeners);
 
   /** Adds per-route configuration (typed_per_filter_config and the like) to one route. */
   default void configureRoute(RouteIr route, Route.Builder envoyRoute) {}

@@ -7,7 +7,6 @@ import dev.tollgate.translator.xds.filter.HttpFilterContributor;
 import io.envoyproxy.envoy.extensions.filters.http.router.v3.Router;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
 import java.util.List;
-import java.util.Optional;
 
 /** Envoy's router: always present, always last. */
 public final class RouterFilter implements HttpFilterContributor {
@@ -25,9 +24,9 @@ public final class RouterFilter implements HttpFilterContributor {
   }
 
   @Override
-  public Optional<HttpFilter> httpFilter(GatewayIr gateway, List<HttpListenerIr> listeners) {
+  public List<HttpFilter> httpFilters(GatewayIr gateway, List<HttpListenerIr> listeners) {
     // x-envoy-* response headers leak internals to clients at the edge.
     Router router = Router.newBuilder().setSuppressEnvoyHeaders(true).build();
-    return Optional.of(HttpFilter.newBuilder().setName(NAME).setTypedConfig(Any.pack(router)).build());
+    return List.of(HttpFilter.newBuilder().setName(NAME).setTypedConfig(Any.pack(router)).build());
   }
 }

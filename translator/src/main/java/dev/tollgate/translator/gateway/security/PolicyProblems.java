@@ -1,0 +1,33 @@
+package dev.tollgate.translator.gateway.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything wrong with one policy, each prefixed by its field, so one status tells all. */
+final class PolicyProblems {
+
+  private static final int MAX_LISTED = 10;
+  private final List<String> problems = new ArrayList<>();
+
+  void add(String field, String message) {
+    problems.add(field + ": " + message);
+  }
+
+  boolean isEmpty() {
+    return problems.isEmpty();
+  }
+
+  int size() {
+    return problems.size();
+  }
+
+  /** The problems joined, or null when there are none. */
+  String message() {
+    if (problems.isEmpty()) {
+      return null;
+    }
+    List<String> shown = problems.stream().distinct().toList();
+    String joined = String.join("; ", shown.subList(0, Math.min(MAX_LISTED, shown.size())));
+    return shown.size() > MAX_LISTED ? joined + "; and " + (shown.size() - MAX_LISTED) + " more" : joined;
+  }
+}

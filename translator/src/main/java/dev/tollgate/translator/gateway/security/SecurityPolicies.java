@@ -1,0 +1,259 @@
+package dev.tollgate.translator.gateway.security;
+
+import static dev.tollgate.translator.status.ConditionTypes.ACCEPTED;
+import static dev.tollgate.translator.status.ConditionTypes.OVERRIDDEN;
+
+import dev.tollgate.translator.TranslatorConfig;
+import dev.tollgate.translator.gateway.ReferenceGrants;
+import dev.tollgate.translator.gateway.backend.BackendResolver;
+import dev.tollgate.translator.gateway.policy.PolicyAncestors;
+import dev.tollgate.translator.gateway.policy.PolicyTarget;
+import dev.tollgate.translator.gateway.policy.PolicyTargetResolver;
+import dev.tollgate.translator.input.Kinds;
+import dev.tollgate.translator.input.ResourceSet;
+import dev.tollgate.translator.ir.DirectResponseIr;
+import dev.tollgate.translator.ir.GatewayIr;
+import dev.tollgate.translator.ir.HttpListenerIr;
+import dev.tollgate.translator.ir.RouteIr;
+import dev.tollgate.translator.json.Binder;
+import dev.tollgate.translator.model.ObjectKey;
+import dev.tollgate.translator.model.envoygateway.EnvoyGatewayPolicy;
+import dev.tollgate.translator.model.envoygateway.PolicyTargets;
+import dev.tollgate.translator.model.gatewayapi.ParentReference;
+import dev.tollgate.translator.naming.XdsNames;
+import dev.tollgate.translator.status.ConditionTypes.Reason;
+import dev.tollgate.translator.status.Conditions;
+import dev.tollgate.translator.status.ObjectStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Applies SecurityPolicies to the routes of the IR, as Envoy Gateway does: the most specific
+ * target wins (a route rule, then a route, then a listener, then a whole Gateway) and replaces
+ * wider policies entirely; among policies on the same target the oldest wins (creation time,
+ * then namespace and name) and the others are Conflicted there.
+ *
+ * <p>Fails closed: a route whose policy cannot be translated answers 500 instead of being served
+ * without it.
+ */
+public final class SecurityPolicies {
+
+  static final String KIND = "SecurityPolicy";
+  private static final DirectResponseIr CLOSED = new DirectResponseIr(500, "");
+  private static final Comparator<EnvoyGatewayPolicy> OLDEST_FIRST =
+      Comparator.comparing((EnvoyGatewayPolicy p) -> Objects.requireNonNullElse(p.metadata().creationTimestamp(), ""))
+          .thenComparing(p -> p.metadata().namespace())
+          .thenComparing(p -> p.metadata().name());
+
+  private final ResourceSet resources;
+  private final TranslatorConfig config;
+  private final PolicyTargetResolver targets;
+  private final SecurityPolicyTranslator translator;
+
+  public SecurityPolicies(ResourceSet resources, TranslatorConfig config, Set<ObjectKey> ourGateways,
+      ReferenceGrants grants, BackendResolver resolver) {
+    this.resources = resources;
+    this.config = config;
+    this.targets = new PolicyTargetResolver(resources, ourGateways, grants);
+    this.translator = new SecurityPolicyTranslator(resources, resolver);
+  }
+
+  /** The targets a policy's spec names, read leniently so that even an invalid policy closes its routes. */
+  private record TargetFields(
+      PolicyTargets.Reference targetRef, List<PolicyTargets.Reference> targetRefs, List<PolicyTargets.Selector> targetSelectors) {
+    List<PolicyTargets.Reference> references() {
+      return targetRef != null ? List.of(targetRef) : targetRefs == null ? List.of() : targetRefs;
+    }
+  }
+
+  /** One policy as this translation sees it. */
+  private static final class Policy {
+    final EnvoyGatewayPolicy object;
+    final SecurityPolicyTranslator.Translated translated;
+    final PolicyTargetResolver.Resolution resolution;
+    /** Target id → the policy that holds the target instead. */
+    final Map<String, String> conflicts = new HashMap<>();
+    /** Target id → routes (namespace/name) where a narrower policy applies instead. */
+    final Map<String, Set<String>> overridden = new HashMap<>();
+
+    Policy(EnvoyGatewayPolicy object, SecurityPolicyTranslator.Translated translated, PolicyTargetResolver.Resolution resolution) {
+      this.object = object;
+      this.translated = translated;
+      this.resolution = resolution;
+    }
+
+    String name() {
+      return object.metadata().namespace() + "/" + object.metadata().name();
+    }
+  }
+
+  /** A target held by a policy. */
+  private record Claim(PolicyTarget target, Policy policy) {}
+
+  /** The IR with every route's policy applied; each policy's status is added to {@code statuses}. */
+  public List<GatewayIr> apply(List<GatewayIr> gateways, List<ObjectStatus> statuses) {
+    List<Policy> policies = new ArrayList<>();
+    for (EnvoyGatewayPolicy object : resources.all(KIND, EnvoyGatewayPolicy.class).stream().sorted(OLDEST_FIRST).toList()) {
+      policies.add(new Policy(object, translator.translate(object), resolve(object)));
+    }
+    Claims claims = new Claims();
+    for (Policy p : policies) {
+      for (PolicyTarget t : p.resolution.targets()) {
+        Claim held = claims.claim(t, p);
+        if (held.policy() != p) {
+          p.conflicts.put(t.id(), held.policy().name());
+        }
+      }
+    }
+    List<GatewayIr> out = new ArrayList<>();
+    for (GatewayIr g : gateways) {
+      out.add(applyTo(g, claims));
+    }
+    policies.forEach(p -> statuses.add(status(p)));
+    return out;
+  }
+
+  private PolicyTargetResolver.Resolution resolve(EnvoyGatewayPolicy object) {
+    if (object.spec() == null) {
+      return new PolicyTargetResolver.Resolution(List.of(), List.of());
+    }
+    Binder.Result<TargetFields> fields = Binder.bind(object.spec(), TargetFields.class);
+    if (!fields.ok()) {
+      return new PolicyTargetResolver.Resolution(List.of(), List.of());
+    }
+    TargetFields t = fields.value();
+    return targets.resolve(object, t.references(), t.targetSelectors() == null ? List.of() : t.targetSelectors());
+  }
+
+  private GatewayIr applyTo(GatewayIr gateway, Claims claims) {
+    List<HttpListenerIr> listeners = new ArrayList<>();
+    for (HttpListenerIr listener : gateway.httpListeners()) {
+      List<RouteIr> routes = new ArrayList<>(listener.routes().size());
+      for (RouteIr route : listener.routes()) {
+        routes.add(applyTo(gateway, listener, route, claims));
+      }
+      listeners.add(listener.withRoutes(routes));
+    }
+    return gateway.withListeners(listeners);
+  }
+
+  private RouteIr applyTo(GatewayIr gateway, HttpListenerIr listener, RouteIr route, Claims claims) {
+    if (route.directResponse() != null) {
+      return route; // answered by the proxy itself; nothing to protect
+    }
+    Claim listenerClaim = claims.listener(listener.name());
+    Claim gatewayClaim = claims.gateway(gateway.source());
+    Claim narrow = claims.rule(route);
+    if (narrow == null) {
+      narrow = claims.route(route.source());
+    }
+    Claim chosen = narrow != null ? narrow : listenerClaim != null ? listenerClaim : gatewayClaim;
+    if (chosen == null) {
+      return route;
+    }
+    String routeObject = route.source().namespacedName();
+    for (Claim wider : new Claim[] {listenerClaim, gatewayClaim}) {
+      if (wider != null && wider != chosen) {
+        wider.policy().overridden.computeIfAbsent(wider.target().id(), k -> new TreeSet<>()).add(routeObject);
+      }
+    }
+    Policy policy = chosen.policy();
+    if (policy.translated.security() == null) {
+      return route.withDirectResponse(CLOSED);
+    }
+    Map<String, String> extensions = new TreeMap<>(policy.translated.security().contextExtensions());
+    extensions.put("gateway", gateway.name());
+    extensions.put("route_kind", route.source().kind());
+    extensions.put("route_namespace", route.source().namespace());
+    extensions.put("route_name", route.source().name());
+    return route.withSecurity(policy.translated.security().withContextExtensions(extensions));
+  }
+
+  private ObjectStatus status(Policy p) {
+    PolicyAncestors ancestors = new PolicyAncestors(p.object, config.controllerName(), config.transitionTime());
+    String problem = p.translated.problem();
+    for (PolicyTarget t : p.resolution.targets()) {
+      for (ParentReference ancestor : targets.ancestors(t)) {
+        Conditions c = ancestors.of(ancestor);
+        String holder = p.conflicts.get(t.id());
+        if (problem != null) {
+          c.set(ACCEPTED, false, Reason.INVALID, problem + "; the routes it targets answer 500 until it is fixed");
+        } else if (holder != null) {
+          c.set(ACCEPTED, false, Reason.CONFLICTED, "Unable to target " + t + ": SecurityPolicy " + holder + " already does");
+        } else {
+          c.setIfAbsent(ACCEPTED, true, Reason.ACCEPTED, "Policy has been accepted");
+        }
+        Set<String> routes = p.overridden.get(t.id());
+        if (routes != null && holder == null) {
+          c.set(OVERRIDDEN, true, Reason.OVERRIDDEN,
+              "This policy is overridden by more specific SecurityPolicies on these routes: " + routes);
+        }
+      }
+    }
+    for (PolicyTargetResolver.Unresolved u : p.resolution.unresolved()) {
+      ancestors.of(u.ref()).set(ACCEPTED, false, Reason.TARGET_NOT_FOUND, u.message());
+    }
+    if (ancestors.isEmpty()) {
+      ancestors.of(ancestors.self(Kinds.ENVOY_GATEWAY_GROUP)).set(ACCEPTED, false, Reason.TARGET_NOT_FOUND,
+          "the policy targets no Gateway, HTTPRoute or GRPCRoute of Tollgate's" + (problem == null ? "" : "; also: " + problem));
+    }
+    return ancestors.status();
+  }
+
+  /** The first (oldest) policy to claim each target, indexed for the lookups routes need. */
+  private static final class Claims {
+    private final Map<String, Claim> byId = new HashMap<>();
+    private final Map<ObjectKey, List<Claim>> rules = new HashMap<>();
+    private final Map<ObjectKey, Claim> routes = new HashMap<>();
+    private final Map<String, Claim> listeners = new HashMap<>();
+    private final Map<ObjectKey, Claim> gateways = new HashMap<>();
+
+    /** Claims a target for a policy unless an older one holds it; returns the holder. */
+    Claim claim(PolicyTarget t, Policy p) {
+      Claim held = byId.get(t.id());
+      if (held != null) {
+        return held;
+      }
+      Claim c = new Claim(t, p);
+      byId.put(t.id(), c);
+      switch (t.level()) {
+        case RULE -> rules.computeIfAbsent(t.object(), k -> new ArrayList<>()).add(c);
+        case ROUTE -> routes.put(t.object(), c);
+        case LISTENER -> listeners.put(
+            XdsNames.listener(t.object().namespace(), t.object().name(), t.section()), c);
+        case GATEWAY -> gateways.put(t.object(), c);
+      }
+      return c;
+    }
+
+    Claim rule(RouteIr route) {
+      for (Claim c : rules.getOrDefault(route.source(), List.of())) {
+        ObjectKey k = c.target().object();
+        if (XdsNames.isRouteOfRule(route.name(), k.kind(), k.namespace(), k.name(),
+            c.target().ruleIndex())) {
+          return c;
+        }
+      }
+      return null;
+    }
+
+    Claim route(ObjectKey route) {
+      return routes.get(route);
+    }
+
+    Claim listener(String xdsName) {
+      return listeners.get(xdsName);
+    }
+
+    Claim gateway(ObjectKey gateway) {
+      return gateways.get(gateway);
+    }
+  }
+}

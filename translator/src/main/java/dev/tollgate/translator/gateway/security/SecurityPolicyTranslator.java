@@ -1,0 +1,70 @@
+package dev.tollgate.translator.gateway.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.translator.gateway.backend.BackendResolver;
+import dev.tollgate.translator.input.ResourceSet;
+import dev.tollgate.translator.ir.ExtAuthIr;
+import dev.tollgate.translator.ir.JwtIr;
+import dev.tollgate.translator.ir.SecurityIr;
+import dev.tollgate.translator.json.Binder;
+import dev.tollgate.translator.model.envoygateway.EnvoyGatewayPolicy;
+import dev.tollgate.translator.model.envoygateway.SecurityPolicySpec;
+import dev.tollgate.translator.naming.XdsNames;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads one SecurityPolicy's spec and translates what it asks for, or says everything that is
+ * wrong with it. Anything Tollgate cannot honour — an unknown field, a feature it does not
+ * implement — makes the policy invalid: its routes are then closed, never left open.
+ */
+final class SecurityPolicyTranslator {
+
+  private final JwtTranslator jwt;
+  private final ExtAuthTranslator extAuth;
+
+  SecurityPolicyTranslator(ResourceSet resources, BackendResolver resolver) {
+    PolicyBackends backends = new PolicyBackends(resolver);
+    this.jwt = new JwtTranslator(resources, backends);
+    this.extAuth = new ExtAuthTranslator(resources, backends);
+  }
+
+  /** The policy's security, or the problems that make it invalid. */
+  record Translated(SecurityPolicySpec spec, SecurityIr security, String problem) {}
+
+  Translated translate(EnvoyGatewayPolicy policy) {
+    Binder.Result<SecurityPolicySpec> bound = Binder.bind(policy.spec() == null ? Binder.emptyObject() : policy.spec(),
+        SecurityPolicySpec.class);
+    if (!bound.ok()) {
+      return new Translated(null, null, "spec." + bound.errorField() + ": " + bound.error());
+    }
+    SecurityPolicySpec spec = bound.value();
+    PolicyProblems problems = new PolicyProblems();
+    bound.unknownFields().forEach(f -> problems.add("spec." + f, "unknown field; the policy is not applied without it"));
+    Map<String, JsonNode> unsupported = new LinkedHashMap<>();
+    unsupported.put("apiKeyAuth", spec.apiKeyAuth());
+    unsupported.put("authorization", spec.authorization());
+    unsupported.put("basicAuth", spec.basicAuth());
+    unsupported.put("cors", spec.cors());
+    unsupported.put("csrf", spec.csrf());
+    unsupported.put("oidc", spec.oidc());
+    unsupported.forEach((field, value) -> {
+      if (value != null && !value.isNull()) {
+        problems.add("spec." + field, "is not supported by Tollgate");
+      }
+    });
+    if (spec.mergeType() != null) {
+      problems.add("spec.mergeType", "is not supported: the most specific policy applies alone");
+    }
+    String name = XdsNames.policy(policy.kind(), policy.metadata().namespace(), policy.metadata().name());
+    JwtIr jwtIr = spec.jwt() == null ? null : jwt.translate(policy, name, spec.jwt(), problems);
+    ExtAuthTranslator.Result ext = spec.extAuth() == null ? null : extAuth.translate(policy, name, spec.extAuth(), problems);
+    if (!problems.isEmpty()) {
+      return new Translated(spec, null, problems.message());
+    }
+    ExtAuthIr extAuthIr = ext == null ? null : ext.extAuth();
+    Map<String, String> extensions = ext == null ? Map.of() : ext.contextExtensions();
+    return new Translated(spec, new SecurityIr(policy.metadata().namespace() + "/" + policy.metadata().name(),
+        jwtIr, extAuthIr, extensions), null);
+  }
+}

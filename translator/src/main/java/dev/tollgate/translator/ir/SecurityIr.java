@@ -1,0 +1,21 @@
+package dev.tollgate.translator.ir;
+
+import java.util.Map;
+
+/**
+ * The authentication and authorization a SecurityPolicy asks for on one route: JWT
+ * authentication, then external authorization. Either may be null.
+ *
+ * @param policy the SecurityPolicy, {@code namespace/name}
+ * @param contextExtensions what the authorization service learns about the route (its Gateway,
+ *     kind, namespace, name and rule) and the policy's own context extensions
+ */
+public record SecurityIr(String policy, JwtIr jwt, ExtAuthIr extAuth, Map<String, String> contextExtensions) {
+  public SecurityIr {
+    contextExtensions = contextExtensions == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(contextExtensions));
+  }
+
+  public SecurityIr withContextExtensions(Map<String, String> extensions) {
+    return new SecurityIr(policy, jwt, extAuth, extensions);
+  }
+}
