@@ -55,6 +55,14 @@ final class TranslateCommand implements Callable<Integer> {
       description = "GatewayClasses with this controllerName are translated (default: ${DEFAULT-VALUE}).")
   String controllerName;
 
+  @Option(names = "--enable-backend", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Allow references to Envoy Gateway's Backend kind (default: true; --no-enable-backend refuses them).")
+  boolean enableBackend;
+
+  @Option(names = "--enable-envoy-patch-policy", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Apply EnvoyPatchPolicies (default: true; --no-enable-envoy-patch-policy reports them as disabled).")
+  boolean enableEnvoyPatchPolicy;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -67,7 +75,8 @@ final class TranslateCommand implements Callable<Integer> {
       err.println("tollgate: " + e.getMessage());
       return ExitCodes.UNREADABLE_INPUT;
     }
-    TranslatorConfig config = TranslatorConfig.offline().withControllerName(controllerName);
+    TranslatorConfig config = TranslatorConfig.offline().withControllerName(controllerName)
+        .withBackendsEnabled(enableBackend).withEnvoyPatchPolicyEnabled(enableEnvoyPatchPolicy);
     TranslationResult result = Pipelines.offline(config).run(reader.resources(), reader.problems());
     result.inputProblems().forEach(p -> err.println(p));
     result.problems().forEach(p -> err.println(p));

@@ -20,7 +20,9 @@ class TranslateGoldenTest {
   @TestFactory
   Stream<DynamicTest> translate_goldenInput_printsGoldenOutput() {
     return Golden.inputs().stream().map(input -> DynamicTest.dynamicTest(Golden.caseName(input), () -> {
-      CliRun run = CliRun.of("translate", "-f", input.toString());
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("translate", "-f", input.toString()));
+      args.addAll(Golden.translateArgs(input));
+      CliRun run = CliRun.of(args.toArray(String[]::new));
       assertThat(run.exitCode()).as(run.err()).isZero();
       String relative = input.toString();
       String comments = run.err().lines()

@@ -80,6 +80,30 @@ public final class Golden {
     return options;
   }
 
+  /**
+   * The translation settings a case asks for: {@code enable-backend=false} and
+   * {@code enable-envoy-patch-policy=false} turn those features off, as the daemon's switches do.
+   */
+  public static dev.tollgate.translator.TranslatorConfig config(Path input) {
+    Map<String, String> options = options(input);
+    return dev.tollgate.translator.TranslatorConfig.offline()
+        .withBackendsEnabled(!"false".equals(options.get("enable-backend")))
+        .withEnvoyPatchPolicyEnabled(!"false".equals(options.get("enable-envoy-patch-policy")));
+  }
+
+  /** The same settings as {@code translate} arguments. */
+  public static List<String> translateArgs(Path input) {
+    Map<String, String> options = options(input);
+    List<String> args = new java.util.ArrayList<>();
+    if ("false".equals(options.get("enable-backend"))) {
+      args.add("--no-enable-backend");
+    }
+    if ("false".equals(options.get("enable-envoy-patch-policy"))) {
+      args.add("--no-enable-envoy-patch-policy");
+    }
+    return args;
+  }
+
   /** Compares with the golden file, or rewrites it in update mode. */
   public static void check(Path golden, String actual) {
     if (updating()) {

@@ -1,16 +1,17 @@
 package dev.tollgate.translator.ir;
 
+import dev.tollgate.translator.model.ObjectKey;
 import java.util.Map;
 
 /**
  * The authentication and authorization a SecurityPolicy asks for on one route: JWT
  * authentication, then external authorization. Either may be null.
  *
- * @param policy the SecurityPolicy, {@code namespace/name}
+ * @param policy the SecurityPolicy
  * @param contextExtensions what the authorization service learns about the route (its Gateway,
  *     kind, namespace, name and rule) and the policy's own context extensions
  */
-public record SecurityIr(String policy, JwtIr jwt, ExtAuthIr extAuth, Map<String, String> contextExtensions) {
+public record SecurityIr(ObjectKey policy, JwtIr jwt, ExtAuthIr extAuth, Map<String, String> contextExtensions) {
   public SecurityIr {
     contextExtensions = contextExtensions == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(contextExtensions));
   }

@@ -53,6 +53,10 @@ public final class XdsStage {
         String routeConfig = l.isTls() ? l.name() : sharingPort.get(0).name();
         for (RouteIr r : l.routes()) {
           out.addSources(XdsType.ROUTE, routeConfig, List.of(r.source()));
+          if (r.security() != null) {
+            out.addSources(XdsType.ROUTE, routeConfig, List.of(r.security().policy()));
+            out.addSources(XdsType.LISTENER, built.listener().getName(), List.of(r.security().policy()));
+          }
           addDestination(out, r.destination());
           r.mirrors().stream().map(MirrorIr::destination).forEach(d -> addDestination(out, d));
         }

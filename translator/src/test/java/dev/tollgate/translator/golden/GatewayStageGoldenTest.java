@@ -20,7 +20,7 @@ class GatewayStageGoldenTest {
   Stream<DynamicTest> gatewayStage_goldenInput_producesGoldenIr() {
     return Golden.inputs().stream().map(input -> DynamicTest.dynamicTest(Golden.caseName(input), () -> {
       var reader = new ManifestReader().read(input.toString());
-      var result = new GatewayStage(TranslatorConfig.offline()).run(reader.resources());
+      var result = new GatewayStage(Golden.config(input)).run(reader.resources());
       String ir = Mappers.yaml().writeValueAsString(result.ir());
       Golden.check(Golden.output(input, IR_SUFFIX), ir);
     }));

@@ -23,24 +23,25 @@ class OrderIndependenceTest {
     return Golden.inputs().stream()
         .filter(input -> !"no".equals(Golden.options(input).get("order-independent")))
         .map(input -> DynamicTest.dynamicTest(Golden.caseName(input), () -> {
-      String original = render(List.of(Golden.read(input)));
+      TranslatorConfig config = Golden.config(input);
+      String original = render(config, List.of(Golden.read(input)));
       List<String> docs = new ArrayList<>(Arrays.asList(Golden.read(input).split("(?m)^---\\s*$")));
       for (long seed = 1; seed <= 3; seed++) {
         Collections.shuffle(docs, new Random(seed));
         int cut = docs.size() / 2;
         List<String> files = List.of(String.join("\n---\n", docs.subList(0, cut)), String.join("\n---\n", docs.subList(cut, docs.size())));
-        assertThat(render(files)).as("seed %d", seed).isEqualTo(original);
+        assertThat(render(config, files)).as("seed %d", seed).isEqualTo(original);
       }
     }));
   }
 
   /** Translates the texts as files f0, f1, ... and returns the printed document. */
-  private static String render(List<String> files) throws Exception {
+  private static String render(TranslatorConfig config, List<String> files) throws Exception {
     ManifestReader reader = new ManifestReader();
     for (int i = files.size() - 1; i >= 0; i--) {
       reader.readString("f" + i + ".yaml", files.get(i));
     }
-    TranslationResult result = new Pipeline(TranslatorConfig.offline()).run(reader.resources(), List.of());
+    TranslationResult result = new Pipeline(config).run(reader.resources(), List.of());
     return TranslationDocument.toYaml(TranslationDocument.build(result, TranslationDocument.Secrets.SHOWN));
   }
 

@@ -34,7 +34,7 @@ class GoldenOutputsValidTest {
     XdsValidator validator = new XdsValidator();
     return inputs.stream().map(input -> DynamicTest.dynamicTest(input.getFileName().toString(), () -> {
       ManifestReader reader = new ManifestReader().read(input.toString());
-      var ir = new GatewayStage(TranslatorConfig.offline()).run(reader.resources()).ir();
+      var ir = new GatewayStage(Golden.config(input)).run(reader.resources()).ir();
       for (GatewayXds gateway : new XdsStage().translate(ir).values()) {
         assertThat(validator.validate(gateway)).as("%s, gateway %s", input, gateway.gateway()).isEmpty();
       }

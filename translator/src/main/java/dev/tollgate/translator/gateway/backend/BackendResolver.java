@@ -40,8 +40,12 @@ public final class BackendResolver {
     if (!grants.permits(Ref.from(fromGroup, from.kind(), from.namespace()), new Ref(kind.group(), kind.kind(), namespace, name))) {
       return new BackendResolution.Unresolved(Reason.REF_NOT_PERMITTED,
           kind.kind() + " " + namespace + "/" + name + " is in another namespace and no ReferenceGrant allows "
-              + from.kind() + "s in " + from.namespace() + " to refer to it");
+              + plural(from.kind()) + " in " + from.namespace() + " to refer to it");
     }
     return resolver.resolve(new BackendRequest(from, fromGroup, name, namespace, ref.port(), purpose));
+  }
+
+  private static String plural(String kind) {
+    return kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
   }
 }

@@ -64,7 +64,7 @@ final class SecurityPolicyTranslator {
     }
     ExtAuthIr extAuthIr = ext == null ? null : ext.extAuth();
     Map<String, String> extensions = ext == null ? Map.of() : ext.contextExtensions();
-    return new Translated(spec, new SecurityIr(policy.metadata().namespace() + "/" + policy.metadata().name(),
+    return new Translated(spec, new SecurityIr(policy.key(),
         jwtIr, extAuthIr, extensions), null);
   }
 }
