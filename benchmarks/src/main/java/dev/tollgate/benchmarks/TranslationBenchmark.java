@@ -6,7 +6,12 @@ import dev.tollgate.translator.input.ManifestReader;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.pipeline.Pipeline;
 import dev.tollgate.translator.pipeline.TranslationResult;
+import dev.tollgate.translator.gateway.GatewayStage;
+import dev.tollgate.translator.validate.XdsValidator;
+import dev.tollgate.translator.xds.GatewayXds;
+import dev.tollgate.translator.xds.XdsStage;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,6 +44,8 @@ public class TranslationBenchmark {
 
   private ResourceSet resources;
   private Pipeline pipeline;
+  private Map<String, GatewayXds> generated;
+  private final XdsValidator validator = new XdsValidator();
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -54,10 +61,31 @@ public class TranslationBenchmark {
     if (routeCount != routes) {
       throw new IllegalStateException("expected " + routes + " clusters, got " + routeCount);
     }
+    generated = generate();
   }
 
+  /** Everything translate does: both stages, then validation. */
   @Benchmark
   public TranslationResult translate() {
     return pipeline.run(resources, List.of());
+  }
+
+  /** Gateway stage and xDS stage only, without validation. */
+  @Benchmark
+  public Map<String, GatewayXds> generate() {
+    return new XdsStage().translate(new GatewayStage(TranslatorConfig.offline()).run(resources).ir());
+  }
+
+  /** Validation alone (Envoy's PGV rules and cross references) of the generated resources. */
+  @Benchmark
+  public int validate() {
+    int violations = 0;
+    for (GatewayXds gateway : generated.values()) {
+      violations += validator.validate(gateway).size();
+    }
+    if (violations != 0) {
+      throw new IllegalStateException(violations + " violations");
+    }
+    return violations;
   }
 }
