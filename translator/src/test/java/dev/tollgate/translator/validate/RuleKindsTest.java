@@ -114,6 +114,7 @@ class RuleKindsTest {
   void stringWellKnownRegex_headerNamesAndValuesStrictAndLax() {
     Descriptor name = TestMessages.scalar(TYPE_STRING, string(StringRules.newBuilder().setWellKnownRegex(KnownRegex.HTTP_HEADER_NAME)));
     assertThat(withValue(name, ":authority")).isEmpty();
+    assertThat(withValue(name, "a,b")).as("PGV's class reads +-. as a range, which holds the comma").isEmpty();
     assertThat(withValue(name, "bad header")).containsExactly("f: must be a valid HTTP header name, not \"bad header\"");
     Descriptor value = TestMessages.scalar(TYPE_STRING, string(StringRules.newBuilder().setWellKnownRegex(KnownRegex.HTTP_HEADER_VALUE)));
     assertThat(withValue(value, "a\tb")).isEmpty();
@@ -143,6 +144,10 @@ class RuleKindsTest {
     Descriptor ignore = TestMessages.scalar(TYPE_DOUBLE, FieldRules.newBuilder().setDouble(DoubleRules.newBuilder().setGte(0.5).setIgnoreEmpty(true)).build());
     assertThat(withValue(ignore, 0.0)).isEmpty();
     assertThat(withValue(ignore, 0.25)).containsExactly("f: must be greater than or equal to 0.5, not 0.25");
+    Descriptor ratio = TestMessages.scalar(TYPE_DOUBLE, FieldRules.newBuilder().setDouble(DoubleRules.newBuilder().setGte(1).setLte(3)).build());
+    assertThat(withValue(ratio, Double.POSITIVE_INFINITY))
+        .containsExactly("f: must be greater than or equal to 1 and less than or equal to 3, not Infinity");
+    assertThat(withValue(ratio, Double.NaN)).as("no comparison holds for NaN, as in Envoy's validators").isEmpty();
   }
 
   @Test
@@ -183,7 +188,7 @@ class RuleKindsTest {
     assertThat(withValue(d, List.of("a", "b"))).isEmpty();
     assertThat(withValue(d, List.of())).containsExactly("f: must have at least 1 item");
     assertThat(withValue(d, List.of("a", "b", "c"))).containsExactly("f: must have at most 2 items");
-    assertThat(withValue(d, List.of("a", "a"))).containsExactly("f: items must be unique");
+    assertThat(withValue(d, List.of("a", "a"))).containsExactly("f[1]: repeats an earlier item; items must be unique");
     assertThat(withValue(d, List.of("a", ""))).containsExactly("f[1]: must not be empty");
   }
 
@@ -222,6 +227,14 @@ class RuleKindsTest {
     assertThat(withValue(d, Any.pack(Durations.fromSeconds(1)))).isEmpty();
     assertThat(withValue(d, Any.pack(UInt32Value.of(1))))
         .containsExactly("f: type must be one of [type.googleapis.com/google.protobuf.Duration], not type.googleapis.com/google.protobuf.UInt32Value");
+  }
+
+  @Test
+  void anyRules_onAnotherMessageType_onlyAskForPresence() {
+    Descriptor d = TestMessages.message(".google.protobuf.Duration", FieldRules.newBuilder().setAny(AnyRules.newBuilder()
+        .setRequired(true)).build());
+    assertThat(withValue(d, null)).containsExactly("f: is required");
+    assertThat(withValue(d, Durations.fromSeconds(1))).isEmpty();
   }
 
   @Test

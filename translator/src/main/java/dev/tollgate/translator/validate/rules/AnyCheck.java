@@ -22,7 +22,9 @@ final class AnyCheck implements FieldCheck {
       }
       return;
     }
-    Message any = (Message) value;
+    if (!(value instanceof Message any) || !any.getDescriptorForType().getFullName().equals("google.protobuf.Any")) {
+      return; // Any rules on another message type (ExtensionConfigSource.config_source) only ask for presence
+    }
     String typeUrl = (String) any.getField(any.getDescriptorForType().findFieldByName("type_url"));
     if (r.getInCount() > 0 && !r.getInList().contains(typeUrl)) {
       sink.add(path, "type must be one of " + r.getInList() + ", not " + typeUrl);

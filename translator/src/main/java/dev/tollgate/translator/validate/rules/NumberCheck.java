@@ -88,10 +88,7 @@ final class NumberCheck implements FieldCheck {
       return;
     }
     if (floating && Double.isNaN(((Number) value).doubleValue())) {
-      if (constant != null || lt != null || lte != null || gt != null || gte != null || !in.isEmpty()) {
-        sink.add(path, "must be a number");
-      }
-      return;
+      return; // every comparison with NaN is false, so Envoy's generated validators let it pass
     }
     if (ignoreEmpty && (floating ? ((Number) value).doubleValue() == 0 : ((Number) value).longValue() == 0)) {
       return;
@@ -141,7 +138,9 @@ final class NumberCheck implements FieldCheck {
 
   private String show(Bound b) {
     if (floating) {
-      return new BigDecimal(Double.toString(b.floating())).stripTrailingZeros().toPlainString();
+      double d = b.floating();
+      return Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
+          : new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
     return unsigned ? Long.toUnsignedString(b.integer()) : Long.toString(b.integer());
   }

@@ -5,6 +5,7 @@ import dev.tollgate.translator.validate.ViolationSink;
 import io.envoyproxy.pgv.validate.Validate.RepeatedRules;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** PGV's repeated rules: min_items, max_items, unique, items (checked per element), ignore_empty. */
 final class RepeatedCheck implements FieldCheck {
@@ -29,8 +30,13 @@ final class RepeatedCheck implements FieldCheck {
     if (r.hasMaxItems() && list.size() > r.getMaxItems()) {
       sink.add(path, "must have at most " + r.getMaxItems() + (r.getMaxItems() == 1 ? " item" : " items"));
     }
-    if (r.getUnique() && new HashSet<>(list).size() != list.size()) {
-      sink.add(path, "items must be unique");
+    if (r.getUnique()) {
+      Set<Object> seen = new HashSet<>();
+      for (int i = 0; i < list.size(); i++) {
+        if (!seen.add(list.get(i))) {
+          sink.add(path.index(i), "repeats an earlier item; items must be unique");
+        }
+      }
     }
     if (items != null) {
       for (int i = 0; i < list.size(); i++) {

@@ -2,6 +2,7 @@ package dev.tollgate.translator.validate.rules;
 
 import java.util.function.Predicate;
 import dev.tollgate.translator.validate.Location;
+import dev.tollgate.translator.validate.Violation;
 import dev.tollgate.translator.validate.ViolationSink;
 import io.envoyproxy.pgv.validate.Validate.KnownRegex;
 import io.envoyproxy.pgv.validate.Validate.StringRules;
@@ -67,7 +68,7 @@ final class StringCheck implements FieldCheck {
       sink.add(path, "must not contain \"" + r.getNotContains() + "\"");
     }
     if (r.getInCount() > 0 && !r.getInList().contains(s)) {
-      sink.add(path, "must be one of " + r.getInList() + ", not \"" + s + "\"");
+      sink.add(path, "must be one of " + r.getInList() + ", not " + Violation.quote(s));
     }
     if (r.getNotInCount() > 0 && r.getNotInList().contains(s)) {
       sink.add(path, "must not be one of " + r.getNotInList());
@@ -101,7 +102,7 @@ final class StringCheck implements FieldCheck {
     if (!ok) {
       // Names are shown; values are not, since they may carry credentials.
       sink.add(path, kind == KnownRegex.HTTP_HEADER_NAME
-          ? "must be a valid HTTP header name, not " + dev.tollgate.translator.validate.Violation.quote(s)
+          ? "must be a valid HTTP header name, not " + Violation.quote(s)
           : "must be a valid HTTP header value (no control characters; the value is not shown)");
     }
   }

@@ -8,8 +8,12 @@ import java.util.regex.Pattern;
 /** PGV's well-known string formats. */
 final class WellKnown {
 
-  /** RFC 7230 token characters, as in PGV's strict header name expression. */
-  private static final String TOKEN = "!#$%&'*+-.^_|~`";
+  /**
+   * The punctuation PGV's strict header name expression allows. Its character class reads
+   * {@code +-.} as a range, so the comma between {@code +} and {@code -} is allowed too, as Envoy's
+   * own validators do.
+   */
+  private static final String TOKEN = "!#$%&'*+,-.^_|~`";
   private static final Pattern UUID = Pattern.compile(
       "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
