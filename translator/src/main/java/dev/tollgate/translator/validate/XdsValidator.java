@@ -16,7 +16,8 @@ import java.util.Set;
  * Checks one Gateway's resources the way Envoy would: every PGV rule declared on Envoy's messages
  * (read from the descriptors, recursing into every Any), a few rules Envoy enforces in code, and
  * cross references — every route configuration, cluster, load assignment and secret a resource
- * names exists, and names are unique per type. Thread-safe; reuse one instance.
+ * names exists, names are unique per type, and per-route filter settings reach their filter.
+ * Thread-safe; reuse one instance.
  */
 public final class XdsValidator {
 
@@ -79,6 +80,7 @@ public final class XdsValidator {
         }
       }
     }
+    PerRouteFilterReferences.check(resources, violations);
     return violations;
   }
 

@@ -180,6 +180,27 @@ class XdsValidatorTest {
         "cluster x: connect_timeout: must be greater than 0s");
   }
 
+  @Test
+  void perRouteFilterSettings_mustReachAFilterOfTheListenerServingTheRoutes() {
+    HttpFilter jwt = HttpFilter.newBuilder().setName("envoy.filters.http.jwt_authn").setTypedConfig(Any.pack(
+        JwtAuthentication.newBuilder().putRequirementMap("r1", io.envoyproxy.envoy.extensions.filters.http.jwt_authn.v3.JwtRequirement
+            .newBuilder().setAllowMissing(com.google.protobuf.Empty.getDefaultInstance()).build()).build())).build();
+    Route.Builder route = Route.newBuilder().setMatch(RouteMatch.newBuilder().setPrefix("/")).setRoute(RouteAction.newBuilder().setCluster("c"))
+        .putTypedPerFilterConfig("envoy.filters.http.jwt_authn", Any.pack(
+            io.envoyproxy.envoy.extensions.filters.http.jwt_authn.v3.PerRouteConfig.newBuilder().setRequirementName("r2").build()))
+        .putTypedPerFilterConfig("envoy.filters.http.ext_authz/securitypolicy/ns/p", Any.pack(
+            io.envoyproxy.envoy.config.route.v3.FilterConfig.newBuilder().build()))
+        .putTypedPerFilterConfig("envoy.filters.http.lua", Any.pack(
+            io.envoyproxy.envoy.config.route.v3.FilterConfig.newBuilder().setIsOptional(true).build()));
+    RouteConfiguration rc = RouteConfiguration.newBuilder().setName("rc")
+        .addVirtualHosts(VirtualHost.newBuilder().setName("vh").addDomains("*").addRoutes(route)).build();
+    assertThat(validate(listener("rc", jwt, ROUTER), rc, edsCluster("c"), endpoints("c"))).containsExactlyInAnyOrder(
+        "route configuration rc: virtual_hosts[0].routes[0].typed_per_filter_config[\"envoy.filters.http.jwt_authn\"].requirement_name: "
+            + "the JWT filter of listener l has no requirement named \"r2\"",
+        "route configuration rc: virtual_hosts[0].routes[0].typed_per_filter_config[\"envoy.filters.http.ext_authz/securitypolicy/ns/p\"]: "
+            + "listener l has no HTTP filter named \"envoy.filters.http.ext_authz/securitypolicy/ns/p\", so this setting would be ignored");
+  }
+
   private static Message[] concat(Message first, Message... rest) {
     Message[] all = new Message[rest.length + 1];
     all[0] = first;
