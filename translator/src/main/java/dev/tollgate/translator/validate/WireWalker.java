@@ -380,6 +380,13 @@ final class WireWalker implements Location {
   /** A google.protobuf wrapper's value (field 1), read in place: wrappers carry most weights and limits. */
   private static Object wrapperValue(CodedInputStream in, FieldDescriptor value) throws IOException {
     int limit = in.pushLimit(in.readRawVarint32());
+    Object result = wrapped(in, value);
+    in.popLimit(limit);
+    return result;
+  }
+
+  /** Reads a wrapper message's fields up to the stream's limit: its value (field 1), or the default. */
+  private static Object wrapped(CodedInputStream in, FieldDescriptor value) throws IOException {
     Object result = value.getJavaType() == FieldDescriptor.JavaType.ENUM ? 0 : value.getDefaultValue();
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (WireFormat.getTagFieldNumber(tag) == 1) {
@@ -388,7 +395,6 @@ final class WireWalker implements Location {
         in.skipField(tag);
       }
     }
-    in.popLimit(limit);
     return result;
   }
 
@@ -451,17 +457,7 @@ final class WireWalker implements Location {
           if (!type.getFullName().startsWith("google.protobuf.") || !type.getFullName().endsWith("Value")) {
             yield bytes;
           }
-          CodedInputStream in = bytes.newCodedInput();
-          FieldDescriptor value = type.findFieldByNumber(1);
-          Object result = value.getJavaType() == FieldDescriptor.JavaType.ENUM ? 0 : value.getDefaultValue();
-          for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-            if (WireFormat.getTagFieldNumber(tag) == 1) {
-              result = readValue(in, value);
-            } else {
-              in.skipField(tag);
-            }
-          }
-          yield result;
+          yield wrapped(bytes.newCodedInput(), type.findFieldByNumber(1));
         }
       };
     } catch (IOException e) {
