@@ -39,6 +39,17 @@ public final class XdsValidator {
     return validate(resources, (type, i) -> GatewayXds.encode(resources.get(type).get(i)));
   }
 
+  /**
+   * Envoy's PGV rules alone, on a message that is not served as an xDS resource (a bootstrap):
+   * no cross references.
+   */
+  public List<Violation> validateMessage(String label, Message message) {
+    List<Violation> violations = new ArrayList<>();
+    new WireWalker(plans).walk(message.getDescriptorForType(), GatewayXds.encode(message), FieldPath.ROOT,
+        new ViolationSink(() -> label, violations), new ArrayList<>());
+    return violations;
+  }
+
   /** The encoding of the i-th resource of a type. */
   private interface Encodings {
     ByteString get(XdsType type, int index);

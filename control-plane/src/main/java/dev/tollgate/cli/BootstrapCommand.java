@@ -1,0 +1,151 @@
+package dev.tollgate.cli;
+
+import com.google.protobuf.Any;
+import dev.tollgate.translator.output.ProtoJson;
+import dev.tollgate.translator.output.TranslationDocument;
+import dev.tollgate.translator.validate.Violation;
+import dev.tollgate.translator.validate.XdsValidator;
+import dev.tollgate.translator.xds.Protos;
+import io.envoyproxy.envoy.config.bootstrap.v3.Admin;
+import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.core.v3.Address;
+import io.envoyproxy.envoy.config.core.v3.ApiConfigSource;
+import io.envoyproxy.envoy.config.core.v3.ApiVersion;
+import io.envoyproxy.envoy.config.core.v3.DataSource;
+import io.envoyproxy.envoy.config.core.v3.GrpcService;
+import io.envoyproxy.envoy.config.core.v3.Http2ProtocolOptions;
+import io.envoyproxy.envoy.config.core.v3.Node;
+import io.envoyproxy.envoy.config.core.v3.Pipe;
+import io.envoyproxy.envoy.config.core.v3.SocketAddress;
+import io.envoyproxy.envoy.config.core.v3.TransportSocket;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+import io.envoyproxy.envoy.config.endpoint.v3.Endpoint;
+import io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint;
+import io.envoyproxy.envoy.config.endpoint.v3.LocalityLbEndpoints;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.CommonTlsContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.TlsCertificate;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
+import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tollgate bootstrap}: an Envoy bootstrap that fetches one Gateway's configuration from Tollgate. */
+@Command(
+    name = "bootstrap",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints an Envoy bootstrap for a proxy of one Gateway: its node names the Gateway, listeners and",
+      "clusters come over ADS from Tollgate, and Envoy's admin interface listens on loopback only.",
+      "  envoy -c <(tollgate bootstrap --gateway default/eg)"
+    })
+final class BootstrapCommand implements Callable<Integer> {
+
+  static final String XDS_CLUSTER = "tollgate_xds";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--gateway", required = true, paramLabel = "NAMESPACE/NAME", description = "The Gateway this proxy serves.")
+  String gateway;
+
+  @Option(names = "--xds-address", defaultValue = "127.0.0.1:18000", paramLabel = "HOST:PORT",
+      description = "Where Tollgate serves ADS, or unix:/path (default: ${DEFAULT-VALUE}).")
+  String xdsAddress;
+
+  @Option(names = "--node-id", paramLabel = "ID", description = "The proxy's node id (default: the Gateway's name with -envoy).")
+  String nodeId;
+
+  @Option(names = "--admin-port", defaultValue = "19001", description = "Envoy's admin port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  int adminPort;
+
+  @Option(names = "--delta", description = "Use incremental (delta) xDS instead of state of the world.")
+  boolean delta;
+
+  @Option(names = "--xds-tls-ca", paramLabel = "FILE", description = "Verify Tollgate's certificate against this CA (enables TLS).")
+  String tlsCa;
+
+  @Option(names = "--xds-tls-certificate", paramLabel = "FILE", description = "Client certificate for mutual TLS.")
+  String tlsCertificate;
+
+  @Option(names = "--xds-tls-key", paramLabel = "FILE", description = "The client certificate's private key.")
+  String tlsKey;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "yaml", description = "yaml or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!gateway.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+      err.println("tollgate: --gateway must be NAMESPACE/NAME, not " + gateway);
+      return ExitCodes.USAGE;
+    }
+    Bootstrap bootstrap = bootstrap();
+    List<Violation> violations = new XdsValidator().validateMessage("bootstrap", bootstrap);
+    if (!violations.isEmpty()) {
+      violations.forEach(v -> err.println("tollgate: " + v));
+      return ExitCodes.REJECTED;
+    }
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ProtoJson.toTree(bootstrap);
+    tree.remove("@type"); // a bootstrap file is the message itself; Envoy rejects unknown fields in it
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format.equals("json") ? TranslationDocument.toJson(tree) : TranslationDocument.toYaml(tree));
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  Bootstrap bootstrap() {
+    ApiConfigSource.ApiType api = delta ? ApiConfigSource.ApiType.DELTA_GRPC : ApiConfigSource.ApiType.GRPC;
+    return Bootstrap.newBuilder()
+        .setNode(Node.newBuilder().setId(nodeId != null ? nodeId : gateway.replace('/', '-') + "-envoy").setCluster(gateway))
+        .setAdmin(Admin.newBuilder().setAddress(Address.newBuilder()
+            .setSocketAddress(SocketAddress.newBuilder().setAddress("127.0.0.1").setPortValue(adminPort))))
+        .setDynamicResources(Bootstrap.DynamicResources.newBuilder()
+            .setAdsConfig(ApiConfigSource.newBuilder().setApiType(api).setTransportApiVersion(ApiVersion.V3)
+                .setSetNodeOnFirstMessageOnly(true)
+                .addGrpcServices(GrpcService.newBuilder().setEnvoyGrpc(GrpcService.EnvoyGrpc.newBuilder().setClusterName(XDS_CLUSTER))))
+            .setLdsConfig(Protos.ADS)
+            .setCdsConfig(Protos.ADS))
+        .setStaticResources(Bootstrap.StaticResources.newBuilder().addClusters(xdsCluster()))
+        .build();
+  }
+
+  private Cluster xdsCluster() {
+    Address address;
+    if (xdsAddress.startsWith("unix:")) {
+      address = Address.newBuilder().setPipe(Pipe.newBuilder().setPath(xdsAddress.substring("unix:".length()))).build();
+    } else {
+      int colon = xdsAddress.lastIndexOf(':');
+      address = Address.newBuilder().setSocketAddress(SocketAddress.newBuilder()
+          .setAddress(xdsAddress.substring(0, colon)).setPortValue(Integer.parseInt(xdsAddress.substring(colon + 1)))).build();
+    }
+    boolean dns = !xdsAddress.startsWith("unix:") && !address.getSocketAddress().getAddress().matches("[0-9.:\\[\\]]+");
+    Cluster.Builder c = Cluster.newBuilder()
+        .setName(XDS_CLUSTER)
+        .setType(dns ? Cluster.DiscoveryType.STRICT_DNS : Cluster.DiscoveryType.STATIC)
+        .setConnectTimeout(Protos.seconds(5))
+        .putTypedExtensionProtocolOptions("envoy.extensions.upstreams.http.v3.HttpProtocolOptions", Any.pack(
+            HttpProtocolOptions.newBuilder().setExplicitHttpConfig(HttpProtocolOptions.ExplicitHttpConfig.newBuilder()
+                .setHttp2ProtocolOptions(Http2ProtocolOptions.getDefaultInstance())).build()))
+        .setLoadAssignment(ClusterLoadAssignment.newBuilder().setClusterName(XDS_CLUSTER)
+            .addEndpoints(LocalityLbEndpoints.newBuilder().addLbEndpoints(LbEndpoint.newBuilder()
+                .setEndpoint(Endpoint.newBuilder().setAddress(address)))));
+    if (tlsCa != null) {
+      CommonTlsContext.Builder common = CommonTlsContext.newBuilder().setValidationContext(
+          CertificateValidationContext.newBuilder().setTrustedCa(DataSource.newBuilder().setFilename(tlsCa)));
+      if (tlsCertificate != null) {
+        common.addTlsCertificates(TlsCertificate.newBuilder()
+            .setCertificateChain(DataSource.newBuilder().setFilename(tlsCertificate))
+            .setPrivateKey(DataSource.newBuilder().setFilename(tlsKey == null ? "" : tlsKey)));
+      }
+      c.setTransportSocket(TransportSocket.newBuilder().setName("envoy.transport_sockets.tls")
+          .setTypedConfig(Any.pack(UpstreamTlsContext.newBuilder().setCommonTlsContext(common).build())));
+    }
+    return c.build();
+  }
+}

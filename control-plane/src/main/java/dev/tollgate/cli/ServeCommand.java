@@ -1,0 +1,102 @@
+package dev.tollgate.cli;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tollgate serve}: the control plane, serving each Gateway's configuration to its proxies over ADS. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Watches manifest files and directories, translates them whenever they change, and serves each",
+      "Gateway's Envoy configuration over ADS (state of the world and delta) to the proxies whose node",
+      "cluster names it (namespace/name). Admin endpoints: /health, /metrics, /config_dump, /statuses."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--resources", paramLabel = "PATH", description = "A manifest file or directory to watch. Repeatable.")
+  List<String> resources;
+
+  @Option(names = "--xds-address", paramLabel = "HOST:PORT", description = "Where ADS is served, or unix:/path (default: 127.0.0.1:18000).")
+  String xdsAddress;
+
+  @Option(names = "--admin-address", paramLabel = "HOST:PORT", description = "Where the admin endpoints are served (default: 127.0.0.1:19000).")
+  String adminAddress;
+
+  @Option(names = "--controller-name", paramLabel = "NAME", description = "GatewayClasses with this controllerName are served.")
+  String controllerName;
+
+  @Option(names = "--enable-backend", negatable = true, description = "Allow Envoy Gateway's Backend kind (off by default, as enableBackend).")
+  Boolean enableBackend;
+
+  @Option(names = "--enable-envoy-patch-policy", negatable = true, description = "Apply EnvoyPatchPolicies (off by default).")
+  Boolean enableEnvoyPatchPolicy;
+
+  @Option(names = "--xds-tls-certificate", paramLabel = "FILE", description = "Serve ADS over TLS with this certificate chain (PEM).")
+  String tlsCertificate;
+
+  @Option(names = "--xds-tls-key", paramLabel = "FILE", description = "The certificate's private key (PEM).")
+  String tlsKey;
+
+  @Option(names = "--xds-tls-client-ca", paramLabel = "FILE", description = "Require client certificates signed by this CA (mutual TLS).")
+  String tlsClientCa;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "A YAML file of settings (tollgate.*, micronaut.*), under the flags.")
+  String config;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Map<String, Object> properties = properties();
+    ApplicationContext context = Micronaut.build(new String[0]).banner(false).mainClass(ServeCommand.class)
+        .properties(properties).start();
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("tollgate: serving; stop with Ctrl-C");
+    err.flush();
+    // Micronaut stops the context on SIGTERM/SIGINT through its own shutdown hook.
+    while (context.isRunning()) {
+      Thread.sleep(500);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The flags that were given, as configuration properties (they win over files and environment). */
+  Map<String, Object> properties() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    if (resources != null) {
+      p.put("tollgate.resources", resources);
+    }
+    putIfSet(p, "tollgate.xds-address", xdsAddress);
+    putIfSet(p, "tollgate.controller-name", controllerName);
+    putIfSet(p, "tollgate.enable-backend", enableBackend);
+    putIfSet(p, "tollgate.enable-envoy-patch-policy", enableEnvoyPatchPolicy);
+    putIfSet(p, "tollgate.xds-tls.certificate", tlsCertificate);
+    putIfSet(p, "tollgate.xds-tls.key", tlsKey);
+    putIfSet(p, "tollgate.xds-tls.client-ca", tlsClientCa);
+    putIfSet(p, "micronaut.config.files", config);
+    if (adminAddress != null) {
+      int colon = adminAddress.lastIndexOf(':');
+      if (colon < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--admin-address must be HOST:PORT, not " + adminAddress);
+      }
+      p.put("micronaut.server.host", adminAddress.substring(0, colon));
+      p.put("micronaut.server.port", Integer.parseInt(adminAddress.substring(colon + 1)));
+    }
+    return p;
+  }
+
+  private static void putIfSet(Map<String, Object> p, String key, Object value) {
+    if (value != null) {
+      p.put(key, value);
+    }
+  }
+}

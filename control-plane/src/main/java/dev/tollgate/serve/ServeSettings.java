@@ -1,0 +1,150 @@
+package dev.tollgate.serve;
+
+import dev.tollgate.translator.TranslatorConfig;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The daemon's settings, under {@code tollgate.*}: from {@code application.yml}, a file named by
+ * {@code --config}, environment variables ({@code TOLLGATE_XDS_ADDRESS}) or {@code serve}'s flags.
+ */
+@ConfigurationProperties("tollgate")
+public class ServeSettings {
+
+  /** Manifest files or directories the file provider watches. */
+  private List<String> resources = new ArrayList<>();
+  /** {@code host:port}, or {@code unix:/path} for a unix domain socket. */
+  private String xdsAddress = "127.0.0.1:18000";
+  private String controllerName = TranslatorConfig.DEFAULT_CONTROLLER_NAME;
+  /** Envoy Gateway's {@code enableBackend}: off unless asked for, as there. */
+  private boolean enableBackend;
+  /** Envoy Gateway's {@code enableEnvoyPatchPolicy}: off unless asked for, as there. */
+  private boolean enableEnvoyPatchPolicy;
+  /** How long the inputs must stay unchanged before a burst of changes is translated. */
+  private Duration debounce = Duration.ofMillis(100);
+  /**
+   * How long clusters, endpoints and secrets no longer used stay served after the listeners and
+   * routes that used them have changed, so a proxy never routes to what it no longer has.
+   */
+  private Duration removalDelay = Duration.ofSeconds(2);
+  private Tls xdsTls = new Tls();
+
+  /** TLS on the xDS port: a certificate and key, and with a client CA, mutual TLS. Reloaded when the files change. */
+  @ConfigurationProperties("xds-tls")
+  public static class Tls {
+    private String certificate;
+    private String key;
+    private String clientCa;
+    private Duration reloadInterval = Duration.ofSeconds(10);
+
+    public boolean enabled() {
+      return certificate != null && !certificate.isEmpty();
+    }
+
+    public String getCertificate() {
+      return certificate;
+    }
+
+    public void setCertificate(String certificate) {
+      this.certificate = certificate;
+    }
+
+    public String getKey() {
+      return key;
+    }
+
+    public void setKey(String key) {
+      this.key = key;
+    }
+
+    public String getClientCa() {
+      return clientCa;
+    }
+
+    public void setClientCa(String clientCa) {
+      this.clientCa = clientCa;
+    }
+
+    public Duration getReloadInterval() {
+      return reloadInterval;
+    }
+
+    public void setReloadInterval(Duration reloadInterval) {
+      this.reloadInterval = reloadInterval;
+    }
+  }
+
+  /** The translation settings the daemon runs with. */
+  public TranslatorConfig translatorConfig() {
+    return TranslatorConfig.offline()
+        .withControllerName(controllerName)
+        .withBackendsEnabled(enableBackend)
+        .withEnvoyPatchPolicyEnabled(enableEnvoyPatchPolicy);
+  }
+
+  public List<String> getResources() {
+    return resources;
+  }
+
+  public void setResources(List<String> resources) {
+    this.resources = resources;
+  }
+
+  public String getXdsAddress() {
+    return xdsAddress;
+  }
+
+  public void setXdsAddress(String xdsAddress) {
+    this.xdsAddress = xdsAddress;
+  }
+
+  public String getControllerName() {
+    return controllerName;
+  }
+
+  public void setControllerName(String controllerName) {
+    this.controllerName = controllerName;
+  }
+
+  public boolean isEnableBackend() {
+    return enableBackend;
+  }
+
+  public void setEnableBackend(boolean enableBackend) {
+    this.enableBackend = enableBackend;
+  }
+
+  public boolean isEnableEnvoyPatchPolicy() {
+    return enableEnvoyPatchPolicy;
+  }
+
+  public void setEnableEnvoyPatchPolicy(boolean enableEnvoyPatchPolicy) {
+    this.enableEnvoyPatchPolicy = enableEnvoyPatchPolicy;
+  }
+
+  public Duration getDebounce() {
+    return debounce;
+  }
+
+  public void setDebounce(Duration debounce) {
+    this.debounce = debounce;
+  }
+
+  public Duration getRemovalDelay() {
+    return removalDelay;
+  }
+
+  public void setRemovalDelay(Duration removalDelay) {
+    this.removalDelay = removalDelay;
+  }
+
+  public Tls getXdsTls() {
+    return xdsTls;
+  }
+
+  public void setXdsTls(Tls xdsTls) {
+    this.xdsTls = xdsTls;
+  }
+}

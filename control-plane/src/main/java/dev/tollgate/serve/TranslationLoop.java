@@ -1,0 +1,95 @@
+package dev.tollgate.serve;
+
+import dev.tollgate.serve.provider.FileProvider;
+import dev.tollgate.serve.provider.ProvidedInputs;
+import dev.tollgate.serve.snapshot.GatewaySnapshots;
+import dev.tollgate.translator.input.InputProblem;
+import dev.tollgate.translator.pipeline.Pipeline;
+import dev.tollgate.translator.pipeline.Problem;
+import dev.tollgate.translator.pipeline.TranslationResult;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the watched manifests, translates them and publishes each Gateway's snapshot, again after
+ * every settled change. A Gateway whose new configuration is invalid keeps being served its last
+ * good one; what went wrong is logged with its file and object, and counted.
+ */
+@Context
+public final class TranslationLoop {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TranslationLoop.class);
+
+  private final ServeSettings settings;
+  private final Pipeline pipeline;
+  private final GatewaySnapshots snapshots;
+  private final ServeMetrics metrics;
+  private FileProvider provider;
+  private volatile TranslationResult last;
+
+  public TranslationLoop(ServeSettings settings, Pipeline pipeline, GatewaySnapshots snapshots, ServeMetrics metrics) {
+    this.settings = settings;
+    this.pipeline = pipeline;
+    this.snapshots = snapshots;
+    this.metrics = metrics;
+  }
+
+  @PostConstruct
+  void start() throws IOException {
+    if (settings.getResources().isEmpty()) {
+      LOG.warn("no resources to watch (--resources): no Gateway will be served");
+    }
+    provider = new FileProvider(settings.getResources().stream().map(Path::of).toList(), settings.getDebounce(), this::translate);
+    provider.start();
+  }
+
+  synchronized void translate(ProvidedInputs inputs) {
+    long start = System.nanoTime();
+    try {
+      TranslationResult result = pipeline.run(inputs.resources(), inputs.problems());
+      inputs.fileProblems().forEach(p -> LOG.error("{}", p));
+      for (InputProblem p : result.inputProblems()) {
+        if (p.severity() == InputProblem.Severity.ERROR) {
+          LOG.error("{}", p);
+        } else {
+          LOG.warn("{}", p);
+        }
+      }
+      result.problems().forEach(p -> LOG.error("{}; its proxies keep their last good configuration", p));
+      Set<String> withheld = result.problems().stream()
+          .filter(p -> p.severity() == Problem.Severity.ERROR && !p.gateway().isEmpty())
+          .map(Problem::gateway).collect(Collectors.toSet());
+      snapshots.publish(result.gateways(), withheld);
+      last = result;
+      metrics.translated("ok");
+      metrics.lastTranslation(inputs.fileProblems().size() + result.inputProblems().size(), withheld.size());
+      LOG.info("translated {} objects: {} gateways served, {} kept on their last good configuration",
+          inputs.resources().size(), result.gateways().size(), withheld.size());
+    } catch (RuntimeException e) {
+      metrics.translated("failed");
+      LOG.error("translation failed; every gateway keeps the configuration it has", e);
+    } finally {
+      metrics.translationDuration().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** The last translation, once one has finished. */
+  public Optional<TranslationResult> last() {
+    return Optional.ofNullable(last);
+  }
+
+  @PreDestroy
+  void stop() throws IOException {
+    if (provider != null) {
+      provider.close();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.tollgate.serve.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.serve.TranslationLoop;
+import dev.tollgate.serve.snapshot.GatewaySnapshots;
+import dev.tollgate.translator.json.Mappers;
+import dev.tollgate.translator.output.TranslationDocument;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What each Gateway's proxies are being served, in the format {@code translate} prints (private
+ * keys replaced by a digest), and the status every object would be written with.
+ */
+@Controller
+public final class ConfigDumpController {
+
+  private final GatewaySnapshots snapshots;
+  private final TranslationLoop loop;
+
+  public ConfigDumpController(GatewaySnapshots snapshots, TranslationLoop loop) {
+    this.snapshots = snapshots;
+    this.loop = loop;
+  }
+
+  /** {@code /config_dump}, or {@code /config_dump?gateway=ns/name} for one Gateway. */
+  @Get("/config_dump")
+  @Produces(MediaType.APPLICATION_JSON)
+  public HttpResponse<String> configDump(@QueryValue(defaultValue = "") String gateway) {
+    var served = new TreeMap<>(snapshots.all());
+    if (!gateway.isEmpty()) {
+      if (!served.containsKey(gateway)) {
+        return HttpResponse.notFound("{\"error\": \"no configuration is served for gateway " + gateway.replace("\"", "") + "\"}");
+      }
+      served = new TreeMap<>(Map.of(gateway, served.get(gateway)));
+    }
+    ObjectNode doc = Mappers.json().createObjectNode();
+    doc.set("xds", TranslationDocument.xds(served, TranslationDocument.Secrets.REDACTED));
+    return HttpResponse.ok(TranslationDocument.toJson(doc));
+  }
+
+  /** {@code /statuses}: the statuses of the last translation, as {@code translate} prints them. */
+  @Get("/statuses")
+  @Produces(MediaType.APPLICATION_JSON)
+  public HttpResponse<String> statuses() {
+    return loop.last()
+        .map(r -> HttpResponse.ok(TranslationDocument.toJson(Mappers.json().createObjectNode()
+            .set("statuses", Mappers.json().valueToTree(r.statuses())))))
+        .orElseGet(() -> HttpResponse.<String>serverError().body("{\"error\": \"no translation has finished yet\"}"));
+  }
+}

@@ -1,0 +1,154 @@
+package dev.tollgate.serve.xds;
+
+import dev.tollgate.serve.ServeMetrics;
+import dev.tollgate.serve.ServeSettings;
+import dev.tollgate.serve.snapshot.GatewaySnapshots;
+import io.envoyproxy.controlplane.server.DiscoveryServerCallbacks;
+import io.envoyproxy.controlplane.server.V3DiscoveryServer;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerCredentials;
+import io.grpc.TlsServerCredentials;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.util.AdvancedTlsX509KeyManager;
+import io.grpc.util.AdvancedTlsX509TrustManager;
+import io.micronaut.context.annotation.Context;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ADS server: state-of-the-world and incremental (delta) discovery over one gRPC service, on
+ * a TCP address or a unix domain socket ({@code unix:/path}), in plain text or with TLS (mutual
+ * when a client CA is configured), certificates re-read when their files change.
+ */
+@Context
+public final class XdsServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(XdsServer.class);
+  static final String UNIX_PREFIX = "unix:";
+
+  private final ServeSettings settings;
+  private final GatewaySnapshots snapshots;
+  private final ServeMetrics metrics;
+  private final List<AutoCloseable> reloaders = new ArrayList<>();
+  private ScheduledExecutorService reloadExecutor;
+  private EventLoopGroup unixGroup;
+  private Server server;
+
+  public XdsServer(ServeSettings settings, GatewaySnapshots snapshots, ServeMetrics metrics) {
+    this.settings = settings;
+    this.snapshots = snapshots;
+    this.metrics = metrics;
+  }
+
+  @PostConstruct
+  void start() throws IOException, GeneralSecurityException {
+    V3DiscoveryServer discovery = new V3DiscoveryServer(
+        List.<DiscoveryServerCallbacks>of(new XdsCallbacks(metrics, snapshots.nacks())), snapshots.cache());
+    String address = settings.getXdsAddress();
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(socketAddress(address), credentials());
+    if (address.startsWith(UNIX_PREFIX)) {
+      if (!Epoll.isAvailable()) {
+        throw new IllegalStateException("unix domain sockets need Linux epoll: " + Epoll.unavailabilityCause());
+      }
+      unixGroup = new EpollEventLoopGroup(2);
+      builder.channelType(EpollServerDomainSocketChannel.class).bossEventLoopGroup(unixGroup).workerEventLoopGroup(unixGroup);
+    }
+    // One service carries both StreamAggregatedResources and DeltaAggregatedResources.
+    server = builder.addService(discovery.getAggregatedDiscoveryServiceImpl())
+        .permitKeepAliveTime(30, TimeUnit.SECONDS)
+        .build()
+        .start();
+    LOG.info("serving ADS on {}{}", boundAddress(), settings.getXdsTls().enabled()
+        ? (settings.getXdsTls().getClientCa() == null ? " with TLS" : " with mutual TLS") : "");
+  }
+
+  private static SocketAddress socketAddress(String address) throws IOException {
+    if (address.startsWith(UNIX_PREFIX)) {
+      Path path = Path.of(address.substring(UNIX_PREFIX.length()));
+      Files.deleteIfExists(path); // a socket left by an earlier run
+      return new DomainSocketAddress(path.toString());
+    }
+    int colon = address.lastIndexOf(':');
+    if (colon < 0) {
+      throw new IllegalArgumentException("xDS address " + address + " is not HOST:PORT or unix:/path");
+    }
+    String host = address.substring(0, colon).replace("[", "").replace("]", "");
+    return new InetSocketAddress(host, Integer.parseInt(address.substring(colon + 1)));
+  }
+
+  private ServerCredentials credentials() throws IOException, GeneralSecurityException {
+    ServeSettings.Tls tls = settings.getXdsTls();
+    if (!tls.enabled()) {
+      return InsecureServerCredentials.create();
+    }
+    reloadExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tollgate-xds-certificates");
+      t.setDaemon(true);
+      return t;
+    });
+    long period = tls.getReloadInterval().toMillis();
+    AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
+    reloaders.add(keys.updateIdentityCredentials(new File(tls.getCertificate()), new File(tls.getKey()),
+        period, TimeUnit.MILLISECONDS, reloadExecutor));
+    TlsServerCredentials.Builder builder = TlsServerCredentials.newBuilder().keyManager(keys);
+    if (tls.getClientCa() != null && !tls.getClientCa().isEmpty()) {
+      AdvancedTlsX509TrustManager trust = AdvancedTlsX509TrustManager.newBuilder()
+          .setVerification(AdvancedTlsX509TrustManager.Verification.CERTIFICATE_ONLY_VERIFICATION).build();
+      reloaders.add(trust.updateTrustCredentials(new File(tls.getClientCa()), period, TimeUnit.MILLISECONDS, reloadExecutor));
+      builder.trustManager(trust).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+    }
+    return builder.build();
+  }
+
+  /** Where the server listens: {@code host:port} with the bound port, or {@code unix:/path}. */
+  public String boundAddress() {
+    SocketAddress a = server.getListenSockets().get(0);
+    if (a instanceof InetSocketAddress inet) {
+      return inet.getHostString() + ":" + inet.getPort();
+    }
+    return a instanceof DomainSocketAddress unix ? UNIX_PREFIX + unix.path() : a.toString();
+  }
+
+  public boolean running() {
+    return server != null && !server.isShutdown();
+  }
+
+  @PreDestroy
+  void stop() throws Exception {
+    if (server != null) {
+      server.shutdown();
+      if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+    }
+    for (AutoCloseable r : reloaders) {
+      r.close();
+    }
+    if (reloadExecutor != null) {
+      reloadExecutor.shutdownNow();
+    }
+    if (unixGroup != null) {
+      unixGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+  }
+}

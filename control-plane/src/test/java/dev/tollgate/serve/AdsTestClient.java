@@ -1,0 +1,124 @@
+package dev.tollgate.serve;
+
+import io.envoyproxy.envoy.config.core.v3.Node;
+import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
+import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryRequest;
+import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
+import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
+import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.unix.DomainSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bare ADS client: sends exactly the requests a test writes (ACKs and NACKs included) and
+ * queues what the server answers, for state-of-the-world and delta streams.
+ */
+final class AdsTestClient implements AutoCloseable {
+
+  private final ManagedChannel channel;
+  private final EpollEventLoopGroup unixGroup;
+  private final Node node;
+  private final BlockingQueue<DiscoveryResponse> responses = new LinkedBlockingQueue<>();
+  private final BlockingQueue<DeltaDiscoveryResponse> deltaResponses = new LinkedBlockingQueue<>();
+  private StreamObserver<DiscoveryRequest> sotw;
+  private StreamObserver<DeltaDiscoveryRequest> delta;
+
+  AdsTestClient(String address, String nodeCluster) {
+    this(channelBuilder(address), nodeCluster, address.startsWith("unix:"));
+  }
+
+  AdsTestClient(NettyChannelBuilder builder, String nodeCluster, boolean unix) {
+    if (unix) {
+      unixGroup = new EpollEventLoopGroup(1);
+      builder.eventLoopGroup(unixGroup).channelType(EpollDomainSocketChannel.class);
+    } else {
+      unixGroup = null;
+    }
+    this.channel = builder.build();
+    this.node = Node.newBuilder().setId("test-proxy").setCluster(nodeCluster).build();
+  }
+
+  static NettyChannelBuilder channelBuilder(String address) {
+    if (address.startsWith("unix:")) {
+      return NettyChannelBuilder.forAddress(new DomainSocketAddress(address.substring("unix:".length()))).usePlaintext();
+    }
+    int colon = address.lastIndexOf(':');
+    return NettyChannelBuilder.forAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))).usePlaintext();
+  }
+
+  ManagedChannel channel() {
+    return channel;
+  }
+
+  /** Sends a state-of-the-world request; an empty version and nonce is the first request of a type. */
+  void request(String typeUrl, List<String> names, String version, String nonce) {
+    send(DiscoveryRequest.newBuilder().setNode(node).setTypeUrl(typeUrl).addAllResourceNames(names)
+        .setVersionInfo(version).setResponseNonce(nonce).build());
+  }
+
+  void ack(DiscoveryResponse response, List<String> names) {
+    request(response.getTypeUrl(), names, response.getVersionInfo(), response.getNonce());
+  }
+
+  /** Rejects a response: the last version this client accepted, the response's nonce and a reason. */
+  void nack(DiscoveryResponse response, List<String> names, String acceptedVersion, String reason) {
+    send(DiscoveryRequest.newBuilder().setNode(node).setTypeUrl(response.getTypeUrl()).addAllResourceNames(names)
+        .setVersionInfo(acceptedVersion).setResponseNonce(response.getNonce())
+        .setErrorDetail(com.google.rpc.Status.newBuilder().setCode(3).setMessage(reason)).build());
+  }
+
+  private synchronized void send(DiscoveryRequest request) {
+    if (sotw == null) {
+      sotw = AggregatedDiscoveryServiceGrpc.newStub(channel).streamAggregatedResources(observer(responses));
+    }
+    sotw.onNext(request);
+  }
+
+  synchronized void deltaRequest(DeltaDiscoveryRequest.Builder request) {
+    if (delta == null) {
+      delta = AggregatedDiscoveryServiceGrpc.newStub(channel).deltaAggregatedResources(observer(deltaResponses));
+    }
+    delta.onNext(request.setNode(node).build());
+  }
+
+  /** The next response, or null when none comes within the wait. */
+  DiscoveryResponse next(Duration wait) throws InterruptedException {
+    return responses.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  DeltaDiscoveryResponse nextDelta(Duration wait) throws InterruptedException {
+    return deltaResponses.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static <T> StreamObserver<T> observer(BlockingQueue<T> queue) {
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(T value) {
+        queue.add(value);
+      }
+
+      @Override
+      public void onError(Throwable t) {}
+
+      @Override
+      public void onCompleted() {}
+    };
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
+    if (unixGroup != null) {
+      unixGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+  }
+}
