@@ -34,6 +34,7 @@ public final class TranslationLoop {
   private final ServeMetrics metrics;
   private FileProvider provider;
   private volatile TranslationResult last;
+  private volatile java.util.List<String> lastProblems = java.util.List.of();
 
   public TranslationLoop(ServeSettings settings, Pipeline pipeline, GatewaySnapshots snapshots, ServeMetrics metrics) {
     this.settings = settings;
@@ -69,6 +70,10 @@ public final class TranslationLoop {
           .map(Problem::gateway).collect(Collectors.toSet());
       snapshots.publish(result.gateways(), withheld);
       last = result;
+      java.util.List<String> problems = new java.util.ArrayList<>(inputs.fileProblems());
+      result.inputProblems().forEach(p -> problems.add(p.toString()));
+      result.problems().forEach(p -> problems.add(p.toString()));
+      lastProblems = java.util.List.copyOf(problems);
       metrics.translated("ok");
       metrics.lastTranslation(inputs.fileProblems().size() + result.inputProblems().size(), withheld.size());
       LOG.info("translated {} objects: {} gateways served, {} kept on their last good configuration",
@@ -79,6 +84,11 @@ public final class TranslationLoop {
     } finally {
       metrics.translationDuration().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
+  }
+
+  /** Everything the last translation reported: unreadable files, bad documents, withheld Gateways. */
+  public java.util.List<String> lastProblems() {
+    return lastProblems;
   }
 
   /** The last translation, once one has finished. */

@@ -10,7 +10,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.unix.DomainSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class AdsTestClient implements AutoCloseable {
 
   private final ManagedChannel channel;
-  private final EpollEventLoopGroup unixGroup;
+  private final MultiThreadIoEventLoopGroup unixGroup;
   private final Node node;
   private final BlockingQueue<DiscoveryResponse> responses = new LinkedBlockingQueue<>();
   private final BlockingQueue<DeltaDiscoveryResponse> deltaResponses = new LinkedBlockingQueue<>();
@@ -38,7 +39,7 @@ final class AdsTestClient implements AutoCloseable {
 
   AdsTestClient(NettyChannelBuilder builder, String nodeCluster, boolean unix) {
     if (unix) {
-      unixGroup = new EpollEventLoopGroup(1);
+      unixGroup = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
       builder.eventLoopGroup(unixGroup).channelType(EpollDomainSocketChannel.class);
     } else {
       unixGroup = null;
@@ -115,8 +116,8 @@ final class AdsTestClient implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
+  public void close() {
+    channel.shutdownNow();
     if (unixGroup != null) {
       unixGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }

@@ -28,7 +28,7 @@ class ServeAdsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    serve = ServeFixture.serving("security/opa-sidecar.in.yaml");
+    serve = ServeFixture.servingExample("opa-sidecar"); // what the README's run command serves
     expected = serve.expected("default/eg");
   }
 
@@ -98,6 +98,21 @@ class ServeAdsTest {
       assertThat(proxy.next(QUIET)).as("a NACK is not answered with the same configuration").isNull();
       String metrics = serve.get("/metrics").body();
       assertThat(metrics).containsPattern("tollgate_xds_nacks_total\\{gateway=\"default/eg\",type=\"Cluster\"} [1-9]");
+    }
+  }
+
+  @Test
+  void stateOfTheWorld_namesAddedToASubscription_areSentAlthoughNothingChanged() throws Exception {
+    List<String> clusters = names(XdsType.CLUSTER);
+    try (AdsTestClient grpcLike = new AdsTestClient(serve.xdsAddress(), "default/eg")) {
+      grpcLike.request(XdsType.CLUSTER.typeUrl(), clusters.subList(0, 1), "", "");
+      DiscoveryResponse first = grpcLike.next(WAIT);
+      grpcLike.ack(first, clusters.subList(0, 1));
+      assertThat(grpcLike.next(QUIET)).isNull();
+      grpcLike.request(XdsType.CLUSTER.typeUrl(), clusters.subList(0, 2), first.getVersionInfo(), first.getNonce());
+      DiscoveryResponse second = grpcLike.next(WAIT);
+      assertThat(second).as("the newly named cluster is sent").isNotNull();
+      assertThat(unpack(XdsType.CLUSTER, second.getResourcesList())).containsKey(clusters.get(1));
     }
   }
 

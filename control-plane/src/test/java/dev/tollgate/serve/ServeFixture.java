@@ -41,6 +41,10 @@ final class ServeFixture implements AutoCloseable {
     for (String f : testdataFiles) {
       Files.copy(Golden.testdata().resolve(f), dir.resolve(Path.of(f).getFileName().toString().replace(".in.yaml", ".yaml")));
     }
+    return start(dir, extra);
+  }
+
+  private static ServeFixture start(Path dir, Map<String, Object> extra) {
     Map<String, Object> p = new HashMap<>();
     p.put("micronaut.server.port", -1);
     p.put("tollgate.xds-address", "127.0.0.1:0");
@@ -50,8 +54,19 @@ final class ServeFixture implements AutoCloseable {
     p.put("tollgate.enable-backend", true);
     p.putAll(extra);
     ApplicationContext context = ApplicationContext.run(p);
-    EmbeddedServer admin = context.getBean(EmbeddedServer.class).start();
-    return new ServeFixture(dir, context, admin);
+    return new ServeFixture(dir, context, context.getBean(EmbeddedServer.class).start());
+  }
+
+  /** Serves a copy of a bundled example directory (deploy/examples/NAME), as the README's run command does. */
+  static ServeFixture servingExample(String name) throws IOException {
+    Path example = Golden.testdata().resolveSibling("deploy").resolve("examples").resolve(name);
+    Path staging = Files.createTempDirectory("tollgate-example");
+    try (var files = Files.list(example)) {
+      for (Path f : files.sorted().toList()) {
+        Files.copy(f, staging.resolve(f.getFileName()));
+      }
+    }
+    return start(staging, Map.of());
   }
 
   static ServeFixture serving(String... testdataFiles) throws IOException {

@@ -22,15 +22,31 @@ public final class TestCertificates {
   public record Pem(String certificate, String privateKey) {}
 
   public static Pem selfSigned(String commonName, String algorithm) {
+    return selfSigned(commonName, algorithm, new String[0]);
+  }
+
+  /**
+   * A self-signed certificate that may also act as its own CA (a trust anchor), valid for the
+   * given DNS names.
+   */
+  public static Pem selfSigned(String commonName, String algorithm, String... dnsNames) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
       generator.initialize(algorithm.equals("EC") ? 256 : 2048);
       KeyPair pair = generator.generateKeyPair();
       Instant now = Instant.now();
       X500Name name = new X500Name("CN=" + commonName);
-      X509CertificateHolder holder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-          Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(365, ChronoUnit.DAYS)), name, pair.getPublic())
-          .build(new JcaContentSignerBuilder(algorithm.equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
+      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, new BigInteger(63, new java.security.SecureRandom()),
+          Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(365, ChronoUnit.DAYS)), name, pair.getPublic());
+      if (dnsNames.length > 0) {
+        org.bouncycastle.asn1.x509.GeneralName[] sans = new org.bouncycastle.asn1.x509.GeneralName[dnsNames.length];
+        for (int i = 0; i < dnsNames.length; i++) {
+          sans[i] = new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.dNSName, dnsNames[i]);
+        }
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.subjectAlternativeName, false,
+            new org.bouncycastle.asn1.x509.GeneralNames(sans));
+      }
+      X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder(algorithm.equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
               .build(pair.getPrivate()));
       return new Pem(pem(holder), pem(pair.getPrivate()));
     } catch (Exception e) {

@@ -45,13 +45,20 @@ public final class ConfigDumpController {
     return HttpResponse.ok(TranslationDocument.toJson(doc));
   }
 
-  /** {@code /statuses}: the statuses of the last translation, as {@code translate} prints them. */
+  /**
+   * {@code /statuses}: the statuses of the last translation, as {@code translate} prints them,
+   * and its problems (unreadable files, bad documents, Gateways kept on their last configuration).
+   */
   @Get("/statuses")
   @Produces(MediaType.APPLICATION_JSON)
   public HttpResponse<String> statuses() {
     return loop.last()
-        .map(r -> HttpResponse.ok(TranslationDocument.toJson(Mappers.json().createObjectNode()
-            .set("statuses", Mappers.json().valueToTree(r.statuses())))))
+        .map(r -> {
+          ObjectNode doc = Mappers.json().createObjectNode();
+          doc.set("problems", Mappers.json().valueToTree(loop.lastProblems()));
+          doc.set("statuses", Mappers.json().valueToTree(r.statuses()));
+          return HttpResponse.ok(TranslationDocument.toJson(doc));
+        })
         .orElseGet(() -> HttpResponse.<String>serverError().body("{\"error\": \"no translation has finished yet\"}"));
   }
 }

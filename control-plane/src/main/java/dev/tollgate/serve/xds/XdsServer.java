@@ -15,7 +15,8 @@ import io.grpc.util.AdvancedTlsX509TrustManager;
 import io.micronaut.context.annotation.Context;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import jakarta.annotation.PostConstruct;
@@ -27,7 +28,6 @@ import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,7 +49,6 @@ public final class XdsServer {
   private final ServeSettings settings;
   private final GatewaySnapshots snapshots;
   private final ServeMetrics metrics;
-  private final List<AutoCloseable> reloaders = new ArrayList<>();
   private ScheduledExecutorService reloadExecutor;
   private EventLoopGroup unixGroup;
   private Server server;
@@ -70,7 +69,7 @@ public final class XdsServer {
       if (!Epoll.isAvailable()) {
         throw new IllegalStateException("unix domain sockets need Linux epoll: " + Epoll.unavailabilityCause());
       }
-      unixGroup = new EpollEventLoopGroup(2);
+      unixGroup = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
       builder.channelType(EpollServerDomainSocketChannel.class).bossEventLoopGroup(unixGroup).workerEventLoopGroup(unixGroup);
     }
     // One service carries both StreamAggregatedResources and DeltaAggregatedResources.
@@ -107,14 +106,22 @@ public final class XdsServer {
       return t;
     });
     long period = tls.getReloadInterval().toMillis();
+    File certificate = new File(tls.getCertificate());
+    File key = new File(tls.getKey());
     AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
-    reloaders.add(keys.updateIdentityCredentials(new File(tls.getCertificate()), new File(tls.getKey()),
-        period, TimeUnit.MILLISECONDS, reloadExecutor));
+    keys.updateIdentityCredentials(certificate, key);
+    FileChanges identity = new FileChanges(certificate, key);
+    reloadExecutor.scheduleWithFixedDelay(() -> identity.ifChanged(() -> keys.updateIdentityCredentials(certificate, key),
+        "certificate and key " + certificate + ", " + key), period, period, TimeUnit.MILLISECONDS);
     TlsServerCredentials.Builder builder = TlsServerCredentials.newBuilder().keyManager(keys);
     if (tls.getClientCa() != null && !tls.getClientCa().isEmpty()) {
+      File clientCa = new File(tls.getClientCa());
       AdvancedTlsX509TrustManager trust = AdvancedTlsX509TrustManager.newBuilder()
           .setVerification(AdvancedTlsX509TrustManager.Verification.CERTIFICATE_ONLY_VERIFICATION).build();
-      reloaders.add(trust.updateTrustCredentials(new File(tls.getClientCa()), period, TimeUnit.MILLISECONDS, reloadExecutor));
+      trust.updateTrustCredentials(clientCa);
+      FileChanges cas = new FileChanges(clientCa);
+      reloadExecutor.scheduleWithFixedDelay(() -> cas.ifChanged(() -> trust.updateTrustCredentials(clientCa),
+          "client CA " + clientCa), period, period, TimeUnit.MILLISECONDS);
       builder.trustManager(trust).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
     }
     return builder.build();
@@ -140,9 +147,6 @@ public final class XdsServer {
       if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
         server.shutdownNow();
       }
-    }
-    for (AutoCloseable r : reloaders) {
-      r.close();
     }
     if (reloadExecutor != null) {
       reloadExecutor.shutdownNow();

@@ -1,0 +1,33 @@
+package dev.tollgate.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.xds.GrpcXdsProbe;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * grpc-java's xDS client, an independent and strict implementation, fetches and accepts the
+ * route configuration, clusters and load assignments Tollgate serves. (It does not take listeners
+ * made for Envoy's network stack, only gRPC's own API listeners, so those are left out; nor
+ * HTTPRoute's path-prefix matches, which Envoy reads as path_separated_prefix: a GRPCRoute is
+ * what a gRPC client routes by.)
+ */
+class GrpcXdsClientTest {
+
+  @Test
+  void grpcXdsClient_acceptsTheServedRouteConfigurationClustersAndEndpoints() throws Exception {
+    try (ServeFixture serve = ServeFixture.serving("grpc/grpcroute.in.yaml");
+        GrpcXdsProbe grpc = new GrpcXdsProbe(serve.xdsAddress(), "default/eg")) {
+      var expected = serve.expected("default/eg");
+      assertThat(expected.resources(dev.tollgate.translator.xds.XdsType.CLUSTER)).isNotEmpty();
+      assertThat(grpc.routeConfiguration("default/eg/grpc").get(10, TimeUnit.SECONDS)).startsWith("ok: ").contains("grpc.example.com");
+      for (var c : expected.resources(dev.tollgate.translator.xds.XdsType.CLUSTER)) {
+        String name = dev.tollgate.translator.xds.XdsType.CLUSTER.nameOf(c);
+        assertThat(grpc.cluster(name).get(10, TimeUnit.SECONDS)).as(name).startsWith("ok: ");
+        assertThat(grpc.endpoints(name).get(10, TimeUnit.SECONDS)).as(name).startsWith("ok: ");
+      }
+      assertThat(serve.get("/metrics").body()).doesNotContain("tollgate_xds_nacks_total");
+    }
+  }
+}
