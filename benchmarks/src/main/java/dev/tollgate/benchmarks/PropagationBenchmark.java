@@ -75,7 +75,7 @@ public class PropagationBenchmark {
     String manifests = SyntheticManifests.generate(routes, 10, 100);
     inputs[0] = read(manifests);
     inputs[1] = read(manifests.replace("hostnames: [host-0.example.com]", "hostnames: [renamed-0.example.com]"));
-    pipeline = Pipelines.offline(TranslatorConfig.offline());
+    pipeline = Pipelines.create(TranslatorConfig.offline());
     snapshots = new GatewaySnapshots(Duration.ofSeconds(2));
     long before = usedHeapAfterGc();
     publish(0);

@@ -52,7 +52,7 @@ public class TranslationBenchmark {
       throw new IllegalStateException("synthetic input has problems: " + reader.problems());
     }
     resources = reader.resources();
-    pipeline = Pipelines.offline(TranslatorConfig.offline());
+    pipeline = Pipelines.create(TranslatorConfig.offline());
     TranslationResult check = pipeline.run(resources, List.of());
     int routeCount = check.gateways().values().stream()
         .mapToInt(g -> g.resources(dev.tollgate.translator.xds.XdsType.CLUSTER).size()).sum();

@@ -77,7 +77,7 @@ final class TranslateCommand implements Callable<Integer> {
     }
     TranslatorConfig config = TranslatorConfig.offline().withControllerName(controllerName)
         .withBackendsEnabled(enableBackend).withEnvoyPatchPolicyEnabled(enableEnvoyPatchPolicy);
-    TranslationResult result = Pipelines.offline(config).run(reader.resources(), reader.problems());
+    TranslationResult result = Pipelines.create(config).run(reader.resources(), reader.problems());
     result.inputProblems().forEach(p -> err.println(p));
     result.problems().forEach(p -> err.println(p));
     ObjectNode document = TranslationDocument.build(result,

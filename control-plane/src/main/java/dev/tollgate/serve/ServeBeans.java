@@ -20,6 +20,6 @@ class ServeBeans {
   /** The same pipeline {@code translate} runs, so serving and translating cannot drift apart. */
   @Singleton
   Pipeline pipeline(ServeSettings settings) {
-    return Pipelines.offline(settings.translatorConfig());
+    return Pipelines.create(settings.translatorConfig());
   }
 }

@@ -16,7 +16,8 @@ import java.util.Set;
  * Checks one Gateway's resources the way Envoy would: every PGV rule declared on Envoy's messages
  * (read from the descriptors, recursing into every Any), a few rules Envoy enforces in code, and
  * cross references — every route configuration, cluster, load assignment and secret a resource
- * names exists, names are unique per type, and per-route filter settings reach their filter.
+ * names exists, names are unique per type, per-route filter settings reach their filter, and a
+ * route configuration serves each domain once.
  * Thread-safe; reuse one instance.
  */
 public final class XdsValidator {
@@ -92,6 +93,10 @@ public final class XdsValidator {
       }
     }
     PerRouteFilterReferences.check(resources, violations);
+    List<? extends Message> routeConfigs = resources.get(XdsType.ROUTE);
+    if (routeConfigs != null) {
+      UniqueDomains.check(routeConfigs, violations);
+    }
     return violations;
   }
 

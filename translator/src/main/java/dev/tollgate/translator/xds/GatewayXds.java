@@ -158,6 +158,11 @@ public final class GatewayXds {
       return this;
     }
 
+    /** The input objects recorded so far for a resource. */
+    public Set<ObjectKey> sources(XdsType type, String name) {
+      return Collections.unmodifiableSet(provenance.getOrDefault(new ResourceId(type, name), new TreeSet<>()));
+    }
+
     /** A resource added so far, or null. */
     public Message get(XdsType type, String name) {
       TreeMap<String, Message> byName = resources.get(type);

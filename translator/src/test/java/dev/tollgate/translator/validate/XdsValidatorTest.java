@@ -201,6 +201,16 @@ class XdsValidatorTest {
             + "listener l has no HTTP filter named \"envoy.filters.http.ext_authz/securitypolicy/ns/p\", so this setting would be ignored");
   }
 
+  @Test
+  void domains_mustBeUniqueAcrossTheVirtualHostsOfARouteConfiguration() {
+    RouteConfiguration rc = RouteConfiguration.newBuilder().setName("rc")
+        .addVirtualHosts(VirtualHost.newBuilder().setName("a").addDomains("a.example.com"))
+        .addVirtualHosts(VirtualHost.newBuilder().setName("b").addDomains("b.example.com").addDomains("A.example.com"))
+        .build();
+    assertThat(validate(rc)).containsExactly(
+        "route configuration rc: virtual_hosts[1].domains[1]: domain \"A.example.com\" is already served by virtual_hosts[0]");
+  }
+
   private static Message[] concat(Message first, Message... rest) {
     Message[] all = new Message[rest.length + 1];
     all[0] = first;
