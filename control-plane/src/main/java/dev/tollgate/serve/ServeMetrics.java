@@ -2,8 +2,10 @@ package dev.tollgate.serve;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +47,7 @@ public final class ServeMetrics {
   public void proxyConnected(String gateway) {
     connected.computeIfAbsent(gateway, g -> {
       AtomicInteger n = new AtomicInteger();
-      registry.gauge("tollgate.xds.connected.proxies", java.util.List.of(io.micrometer.core.instrument.Tag.of("gateway", g)), n);
+      registry.gauge("tollgate.xds.connected.proxies", List.of(Tag.of("gateway", g)), n);
       return n;
     }).incrementAndGet();
   }

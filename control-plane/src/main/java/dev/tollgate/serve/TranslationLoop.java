@@ -12,8 +12,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +37,7 @@ public final class TranslationLoop {
   private final ServeMetrics metrics;
   private FileProvider provider;
   private volatile TranslationResult last;
-  private volatile java.util.List<String> lastProblems = java.util.List.of();
+  private volatile List<String> lastProblems = List.of();
 
   public TranslationLoop(ServeSettings settings, Pipeline pipeline, GatewaySnapshots snapshots, ServeMetrics metrics) {
     this.settings = settings;
@@ -70,10 +73,10 @@ public final class TranslationLoop {
           .map(Problem::gateway).collect(Collectors.toSet());
       snapshots.publish(result.gateways(), withheld);
       last = result;
-      java.util.List<String> problems = new java.util.ArrayList<>(inputs.fileProblems());
+      List<String> problems = new ArrayList<>(inputs.fileProblems());
       result.inputProblems().forEach(p -> problems.add(p.toString()));
       result.problems().forEach(p -> problems.add(p.toString()));
-      lastProblems = java.util.List.copyOf(problems);
+      lastProblems = List.copyOf(problems);
       metrics.translated("ok");
       metrics.lastTranslation(inputs.fileProblems().size() + result.inputProblems().size(), withheld.size());
       LOG.info("translated {} objects: {} gateways served, {} kept on their last good configuration",
@@ -82,12 +85,12 @@ public final class TranslationLoop {
       metrics.translated("failed");
       LOG.error("translation failed; every gateway keeps the configuration it has", e);
     } finally {
-      metrics.translationDuration().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      metrics.translationDuration().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
   }
 
   /** Everything the last translation reported: unreadable files, bad documents, withheld Gateways. */
-  public java.util.List<String> lastProblems() {
+  public List<String> lastProblems() {
     return lastProblems;
   }
 
