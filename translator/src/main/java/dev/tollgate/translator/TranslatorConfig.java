@@ -1,5 +1,7 @@
 package dev.tollgate.translator;
 
+import dev.tollgate.translator.extension.ExtensionKinds;
+
 /**
  * Settings of one translation.
  *
@@ -8,12 +10,22 @@ package dev.tollgate.translator;
  *     translation uses a fixed time so output is reproducible
  * @param backendsEnabled whether Envoy Gateway's Backend kind may be referenced
  * @param envoyPatchPolicyEnabled whether EnvoyPatchPolicies are applied
+ * @param extensionKinds the kinds an extension server owns (none without an extension)
  */
 public record TranslatorConfig(
-    String controllerName, String transitionTime, boolean backendsEnabled, boolean envoyPatchPolicyEnabled) {
+    String controllerName, String transitionTime, boolean backendsEnabled, boolean envoyPatchPolicyEnabled,
+    ExtensionKinds extensionKinds) {
 
   public static final String DEFAULT_CONTROLLER_NAME = "tollgate.dev/gatewayclass-controller";
   public static final String FIXED_TRANSITION_TIME = "1970-01-01T00:00:00Z";
+
+  public TranslatorConfig {
+    extensionKinds = extensionKinds == null ? ExtensionKinds.NONE : extensionKinds;
+  }
+
+  public TranslatorConfig(String controllerName, String transitionTime, boolean backendsEnabled, boolean envoyPatchPolicyEnabled) {
+    this(controllerName, transitionTime, backendsEnabled, envoyPatchPolicyEnabled, ExtensionKinds.NONE);
+  }
 
   /** What {@code tollgate translate} uses: every feature on, fixed timestamps. */
   public static TranslatorConfig offline() {
@@ -21,18 +33,22 @@ public record TranslatorConfig(
   }
 
   public TranslatorConfig withControllerName(String name) {
-    return new TranslatorConfig(name, transitionTime, backendsEnabled, envoyPatchPolicyEnabled);
+    return new TranslatorConfig(name, transitionTime, backendsEnabled, envoyPatchPolicyEnabled, extensionKinds);
   }
 
   public TranslatorConfig withTransitionTime(String time) {
-    return new TranslatorConfig(controllerName, time, backendsEnabled, envoyPatchPolicyEnabled);
+    return new TranslatorConfig(controllerName, time, backendsEnabled, envoyPatchPolicyEnabled, extensionKinds);
   }
 
   public TranslatorConfig withBackendsEnabled(boolean enabled) {
-    return new TranslatorConfig(controllerName, transitionTime, enabled, envoyPatchPolicyEnabled);
+    return new TranslatorConfig(controllerName, transitionTime, enabled, envoyPatchPolicyEnabled, extensionKinds);
   }
 
   public TranslatorConfig withEnvoyPatchPolicyEnabled(boolean enabled) {
-    return new TranslatorConfig(controllerName, transitionTime, backendsEnabled, enabled);
+    return new TranslatorConfig(controllerName, transitionTime, backendsEnabled, enabled, extensionKinds);
+  }
+
+  public TranslatorConfig withExtensionKinds(ExtensionKinds kinds) {
+    return new TranslatorConfig(controllerName, transitionTime, backendsEnabled, envoyPatchPolicyEnabled, kinds);
   }
 }

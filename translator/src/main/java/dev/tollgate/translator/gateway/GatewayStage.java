@@ -7,6 +7,8 @@ import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.gateway.backend.BackendKindResolver;
 import dev.tollgate.translator.gateway.backend.BackendObjects;
 import dev.tollgate.translator.gateway.backend.EnvoyGatewayBackends;
+import dev.tollgate.translator.gateway.backend.ExtensionBackends;
+import dev.tollgate.translator.extension.ExtensionObjects;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
 import dev.tollgate.translator.gateway.backend.ServiceBackends;
 import dev.tollgate.translator.gateway.envoyproxy.EnvoyProxies;
@@ -53,7 +55,9 @@ public final class GatewayStage {
     GatewayClasses classes = new GatewayClasses(resources, proxies, config, statuses);
     ReferenceGrants grants = new ReferenceGrants(resources.referenceGrants());
     BackendObjects backendObjects = new BackendObjects(resources, config, statuses);
-    List<BackendKindResolver> kinds = List.of(new ServiceBackends(resources), new EnvoyGatewayBackends(backendObjects));
+    ExtensionObjects extensions = new ExtensionObjects(resources, config.extensionKinds());
+    List<BackendKindResolver> kinds = new ArrayList<>(List.of(new ServiceBackends(resources), new EnvoyGatewayBackends(backendObjects)));
+    config.extensionKinds().backendResources().forEach(k -> kinds.add(new ExtensionBackends(k, extensions)));
     BackendResolver backends = new BackendResolver(grants, kinds);
     ListenerValidator listeners = new ListenerValidator(new ListenerCertificates(resources, grants));
 
@@ -81,8 +85,8 @@ public final class GatewayStage {
 
     RouteAttacher attacher = new RouteAttacher(gateways, resources, config);
     RouteStatuses routeStatuses = new RouteStatuses(config, attacher);
-    HttpRouteTranslator http = new HttpRouteTranslator(backends);
-    GrpcRouteTranslator grpc = new GrpcRouteTranslator(backends);
+    HttpRouteTranslator http = new HttpRouteTranslator(backends, extensions);
+    GrpcRouteTranslator grpc = new GrpcRouteTranslator(backends, extensions);
     resources.httpRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), http.translate(r)).ifPresent(statuses::add));
     resources.grpcRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), grpc.translate(r)).ifPresent(statuses::add));
 

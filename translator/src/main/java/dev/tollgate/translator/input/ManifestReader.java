@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.translator.extension.ExtensionKinds;
 import dev.tollgate.translator.input.InputProblem.Severity;
 import dev.tollgate.translator.json.Binder;
 import dev.tollgate.translator.json.Mappers;
 import dev.tollgate.translator.model.KubernetesObject;
 import dev.tollgate.translator.model.ObjectKey;
+import dev.tollgate.translator.model.ObjectMeta;
+import dev.tollgate.translator.model.UnstructuredObject;
+import dev.tollgate.translator.model.gatewayapi.GroupKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,6 +38,16 @@ public final class ManifestReader {
   private final ResourceSet.Builder resources = ResourceSet.builder();
   private final List<InputProblem> problems = new ArrayList<>();
   private final Set<String> reportedUnknownKinds = new HashSet<>();
+  private final ExtensionKinds extensionKinds;
+
+  public ManifestReader() {
+    this(ExtensionKinds.NONE);
+  }
+
+  /** A reader that also keeps objects of an extension server's kinds, whole. */
+  public ManifestReader(ExtensionKinds extensionKinds) {
+    this.extensionKinds = extensionKinds;
+  }
 
   /** Reads a file, a directory (its .yaml, .yml and .json files, recursively) or stdin ({@code -}). */
   public ManifestReader read(String path) throws UnreadableInputException {
@@ -132,6 +146,10 @@ public final class ManifestReader {
     String group = slash < 0 ? "" : apiVersion.substring(0, slash);
     String version = apiVersion.substring(slash + 1);
     Optional<Kind> kind = Kinds.find(group, kindName);
+    if (kind.isEmpty() && extensionKinds.contains(new GroupKind(group, kindName))) {
+      addExtensionObject(new GroupKind(group, kindName), (ObjectNode) doc.deepCopy(), source);
+      return;
+    }
     if (kind.isEmpty()) {
       if (reportedUnknownKinds.add(apiVersion + " " + kindName)) {
         problems.add(new InputProblem(Severity.WARNING, source, null, "",
@@ -180,6 +198,23 @@ public final class ManifestReader {
     }
     resources.add(object, source).ifPresent(d -> problems.add(new InputProblem(Severity.ERROR, d.dropped(), key, "",
         "duplicate object; the one in " + d.kept() + " is used")));
+  }
+
+  /** Extension kinds are taken to be namespaced, as Envoy Gateway takes them to be. */
+  private void addExtensionObject(GroupKind kind, ObjectNode doc, Source source) {
+    ObjectNode metadata = doc.with("metadata");
+    if (metadata.path("namespace").asText("").isEmpty()) {
+      metadata.put("namespace", "default");
+    }
+    doc.remove("status");
+    ObjectMeta meta = ObjectMeta.named(metadata.path("namespace").asText(), metadata.path("name").asText(""));
+    ObjectKey key = UnstructuredObject.keyOf(kind, meta.namespace(), meta.name());
+    if (meta.name().isEmpty()) {
+      error(source, key, "metadata.name", "is required");
+      return;
+    }
+    resources.add(new UnstructuredObject(kind, meta, doc), source).ifPresent(d -> problems.add(
+        new InputProblem(Severity.ERROR, d.dropped(), key, "", "duplicate object; the one in " + d.kept() + " is used")));
   }
 
   private void error(Source source, ObjectKey key, String field, String message) {

@@ -2,6 +2,8 @@ package dev.tollgate.translator.input;
 
 import dev.tollgate.translator.model.KubernetesObject;
 import dev.tollgate.translator.model.ObjectKey;
+import dev.tollgate.translator.model.UnstructuredObject;
+import dev.tollgate.translator.model.gatewayapi.GroupKind;
 import dev.tollgate.translator.model.core.ConfigMap;
 import dev.tollgate.translator.model.core.EndpointSlice;
 import dev.tollgate.translator.model.core.Namespace;
@@ -139,6 +141,16 @@ public final class ResourceSet {
   /** Envoy Gateway kinds (SecurityPolicy, Backend, ...), sorted. */
   public List<EnvoyGatewayPolicy> envoyGatewayObjects(String kind) {
     return all(kind, EnvoyGatewayPolicy.class);
+  }
+
+  /** An object of an extension server's kind. */
+  public Optional<UnstructuredObject> extensionObject(GroupKind kind, String namespace, String name) {
+    return get(kind.toString(), UnstructuredObject.class, namespace, name);
+  }
+
+  /** Every object of an extension server's kind, sorted by namespace and name. */
+  public List<UnstructuredObject> extensionObjects(GroupKind kind) {
+    return all(kind.toString(), UnstructuredObject.class);
   }
 
   /** Two objects with one key: where the kept and the dropped copy came from. */

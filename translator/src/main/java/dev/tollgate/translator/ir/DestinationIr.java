@@ -17,6 +17,12 @@ public record DestinationIr(
     backends = List.copyOf(backends);
   }
 
+  /** Objects of an extension's backend kinds among the backends: their cluster goes through the cluster hook. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public List<ExtensionResourceIr> extensionBackends() {
+    return backends.stream().map(BackendIr::extension).filter(java.util.Objects::nonNull).toList();
+  }
+
   public int validWeight() {
     return backends.stream().mapToInt(BackendIr::weight).sum();
   }

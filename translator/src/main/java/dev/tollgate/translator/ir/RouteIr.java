@@ -1,5 +1,6 @@
 package dev.tollgate.translator.ir;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.translator.model.ObjectKey;
 import java.util.List;
 
@@ -11,6 +12,9 @@ import java.util.List;
  * @param source the HTTPRoute or GRPCRoute it came from
  * @param timeout request timeout; null leaves Envoy's default
  * @param security the SecurityPolicy that applies to the route, or null
+ * @param extensions objects of an extension server's kinds that the route's rule names in
+ *     {@code extensionRef} filters, or extension policies that target the route; the extension's
+ *     route hook receives them
  */
 public record RouteIr(
     String name,
@@ -26,26 +30,33 @@ public record RouteIr(
     List<MirrorIr> mirrors,
     TimeoutIr timeout,
     boolean grpc,
-    SecurityIr security) {
+    SecurityIr security,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExtensionResourceIr> extensions) {
 
   public RouteIr {
     mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
+    extensions = extensions == null ? List.of() : List.copyOf(extensions);
   }
 
   /** This route, named and placed on one hostname. */
   public RouteIr at(String routeName, String routeHostname) {
     return new RouteIr(routeName, source, routeHostname, match, destination, redirect, directResponse, urlRewrite,
-        requestHeaders, responseHeaders, mirrors, timeout, grpc, security);
+        requestHeaders, responseHeaders, mirrors, timeout, grpc, security, extensions);
   }
 
   /** This route answering from the proxy itself; nothing is forwarded, so no policy applies. */
   public RouteIr withDirectResponse(DirectResponseIr response) {
     return new RouteIr(name, source, hostname, match, null, null, response, null, requestHeaders,
-        responseHeaders, List.of(), timeout, grpc, null);
+        responseHeaders, List.of(), timeout, grpc, null, extensions);
+  }
+
+  public RouteIr withExtensions(List<ExtensionResourceIr> resources) {
+    return new RouteIr(name, source, hostname, match, destination, redirect, directResponse, urlRewrite,
+        requestHeaders, responseHeaders, mirrors, timeout, grpc, security, resources);
   }
 
   public RouteIr withSecurity(SecurityIr policy) {
     return new RouteIr(name, source, hostname, match, destination, redirect, directResponse, urlRewrite,
-        requestHeaders, responseHeaders, mirrors, timeout, grpc, policy);
+        requestHeaders, responseHeaders, mirrors, timeout, grpc, policy, extensions);
   }
 }

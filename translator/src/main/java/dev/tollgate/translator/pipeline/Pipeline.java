@@ -43,7 +43,7 @@ public final class Pipeline {
   public TranslationResult run(ResourceSet resources, List<InputProblem> inputProblems) {
     GatewayStageResult gateway = new GatewayStage(config).run(resources);
     var generated = xds.translate(gateway.ir());
-    TranslationContext context = new TranslationContext(config, resources, generated, gateway.statuses());
+    TranslationContext context = new TranslationContext(config, resources, gateway.ir(), generated, gateway.statuses());
     for (OutputStage stage : outputStages) {
       stage.apply(context);
     }

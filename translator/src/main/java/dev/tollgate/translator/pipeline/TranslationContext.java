@@ -2,6 +2,7 @@ package dev.tollgate.translator.pipeline;
 
 import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.input.ResourceSet;
+import dev.tollgate.translator.ir.XdsIr;
 import dev.tollgate.translator.status.ConditionTypes;
 import dev.tollgate.translator.status.GatewayStatus;
 import dev.tollgate.translator.status.ObjectStatus;
@@ -19,13 +20,16 @@ public final class TranslationContext {
 
   private final TranslatorConfig config;
   private final ResourceSet resources;
+  private final XdsIr ir;
   private final Map<String, GatewayXds> gateways;
   private final List<ObjectStatus> statuses;
   private final List<Problem> problems = new ArrayList<>();
 
-  TranslationContext(TranslatorConfig config, ResourceSet resources, Map<String, GatewayXds> gateways, List<ObjectStatus> statuses) {
+  TranslationContext(TranslatorConfig config, ResourceSet resources, XdsIr ir, Map<String, GatewayXds> gateways,
+      List<ObjectStatus> statuses) {
     this.config = config;
     this.resources = resources;
+    this.ir = ir;
     this.gateways = new LinkedHashMap<>(gateways);
     this.statuses = new ArrayList<>(statuses);
   }
@@ -36,6 +40,11 @@ public final class TranslationContext {
 
   public ResourceSet resources() {
     return resources;
+  }
+
+  /** What the gateway stage made of the input, which the generated resources were built from. */
+  public XdsIr ir() {
+    return ir;
   }
 
   /** Gateways still to be published, by {@code namespace/name}. */

@@ -7,6 +7,8 @@ import dev.tollgate.translator.gateway.backend.BackendResolution;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
 import dev.tollgate.translator.ir.BackendIr;
 import dev.tollgate.translator.ir.DestinationIr;
+import dev.tollgate.translator.extension.ExtensionObjects;
+import dev.tollgate.translator.ir.ExtensionResourceIr;
 import dev.tollgate.translator.ir.HeaderOpsIr;
 import dev.tollgate.translator.ir.MirrorIr;
 import dev.tollgate.translator.ir.PathMatchIr;
@@ -14,9 +16,11 @@ import dev.tollgate.translator.ir.PrefixRewriteIr;
 import dev.tollgate.translator.ir.RedirectIr;
 import dev.tollgate.translator.ir.UrlRewriteIr;
 import dev.tollgate.translator.model.ObjectKey;
+import dev.tollgate.translator.model.gatewayapi.GroupKind;
 import dev.tollgate.translator.model.gatewayapi.HeaderModifier;
 import dev.tollgate.translator.model.gatewayapi.HttpRouteFilter;
 import dev.tollgate.translator.naming.XdsNames;
+import dev.tollgate.translator.status.ConditionTypes.Reason;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,9 +38,11 @@ final class FilterTranslator {
   private static final Set<Integer> REDIRECT_CODES = Set.of(301, 302, 303, 307, 308);
 
   private final BackendResolver backends;
+  private final ExtensionObjects extensions;
 
-  FilterTranslator(BackendResolver backends) {
+  FilterTranslator(BackendResolver backends, ExtensionObjects extensions) {
     this.backends = backends;
+    this.extensions = extensions;
   }
 
   /**
@@ -50,6 +56,7 @@ final class FilterTranslator {
     UrlRewriteIr rewrite = null;
     List<MirrorIr> mirrors = new ArrayList<>();
     boolean failed = false;
+    List<ExtensionResourceIr> extensionResources = new ArrayList<>();
     Set<String> seenTypes = new HashSet<>();
     for (int i = 0; i < filters.size(); i++) {
       HttpRouteFilter f = filters.get(i);
@@ -75,18 +82,43 @@ final class FilterTranslator {
           }
         }
         default -> {
-          // No extension kinds are configured: the filter cannot be applied, so the rule must fail.
-          var ref = f.extensionRef();
-          problems.unresolved(at + ".extensionRef", dev.tollgate.translator.status.ConditionTypes.Reason.INVALID_KIND, ref == null ? "extensionRef is required"
-              : "extension kind " + ref.kind() + (ref.group() == null ? "" : "." + ref.group()) + " is not configured");
-          failed = true;
+          ExtensionResourceIr resource = extension(route, f.extensionRef(), at + ".extensionRef", problems);
+          if (resource == null) {
+            failed = true;
+          } else {
+            extensionResources.add(resource);
+          }
         }
       }
     }
     if (redirect != null && rewrite != null) {
       problems.invalid(field, "RequestRedirect and URLRewrite cannot be used in the same rule");
     }
-    return new RuleFilters(request, response, redirect, rewrite, mirrors, failed);
+    return new RuleFilters(request, response, redirect, rewrite, mirrors, failed, extensionResources);
+  }
+
+  /**
+   * An {@code extensionRef} to an object of a configured extension kind, in the route's namespace.
+   * Anything else cannot be honoured, and the Gateway API then asks for the rule to fail rather
+   * than to skip the filter.
+   */
+  private ExtensionResourceIr extension(ObjectKey route, HttpRouteFilter.LocalObjectReference ref, String field,
+      RouteProblems problems) {
+    if (ref == null || ref.name() == null || ref.kind() == null) {
+      problems.invalid(field, "extensionRef with kind and name is required");
+      return null;
+    }
+    GroupKind kind = new GroupKind(ref.group(), ref.kind());
+    if (!extensions.isFilterKind(kind)) {
+      problems.unresolved(field, Reason.INVALID_KIND, "extension kind " + kind + " is not configured");
+      return null;
+    }
+    var found = extensions.find(kind, route.namespace(), ref.name());
+    if (found.isEmpty()) {
+      problems.unresolved(field, Reason.BACKEND_NOT_FOUND, kind + " " + route.namespace() + "/" + ref.name() + " not found");
+      return null;
+    }
+    return found.get();
   }
 
   private static HeaderOpsIr headers(HeaderModifier m, String field, RouteProblems problems) {

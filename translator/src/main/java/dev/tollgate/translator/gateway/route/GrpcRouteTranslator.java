@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.route;
 
+import dev.tollgate.translator.extension.ExtensionObjects;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
 import dev.tollgate.translator.ir.DestinationIr;
 import dev.tollgate.translator.ir.MatchIr;
@@ -14,8 +15,8 @@ public final class GrpcRouteTranslator {
   private final FilterTranslator filters;
   private final RuleBackends backends;
 
-  public GrpcRouteTranslator(BackendResolver resolver) {
-    this.filters = new FilterTranslator(resolver);
+  public GrpcRouteTranslator(BackendResolver resolver, ExtensionObjects extensions) {
+    this.filters = new FilterTranslator(resolver, extensions);
     this.backends = new RuleBackends(resolver);
   }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.route;
 
+import dev.tollgate.translator.extension.ExtensionObjects;
 import dev.tollgate.translator.gateway.Durations;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
 import dev.tollgate.translator.ir.DestinationIr;
@@ -17,8 +18,8 @@ public final class HttpRouteTranslator {
   private final FilterTranslator filters;
   private final RuleBackends backends;
 
-  public HttpRouteTranslator(BackendResolver resolver) {
-    this.filters = new FilterTranslator(resolver);
+  public HttpRouteTranslator(BackendResolver resolver, ExtensionObjects extensions) {
+    this.filters = new FilterTranslator(resolver, extensions);
     this.backends = new RuleBackends(resolver);
   }
 

@@ -24,13 +24,13 @@ final class RuleAssembler {
       RouteIr ir;
       if (filters.redirect() != null && !filters.failed()) {
         ir = new RouteIr(null, route, null, matches.get(j), null, filters.redirect(), null, null,
-            filters.requestHeaders(), filters.responseHeaders(), List.of(), null, grpc, null);
+            filters.requestHeaders(), filters.responseHeaders(), List.of(), null, grpc, null, filters.extensions());
       } else if (destination == null || filters.failed()) {
         ir = new RouteIr(null, route, null, matches.get(j), null, null, NO_BACKEND, null,
-            filters.requestHeaders(), filters.responseHeaders(), List.of(), timeout, grpc, null);
+            filters.requestHeaders(), filters.responseHeaders(), List.of(), timeout, grpc, null, filters.extensions());
       } else {
         ir = new RouteIr(null, route, null, matches.get(j), destination, null, null, filters.urlRewrite(),
-            filters.requestHeaders(), filters.responseHeaders(), filters.mirrors(), timeout, grpc, null);
+            filters.requestHeaders(), filters.responseHeaders(), filters.mirrors(), timeout, grpc, null, filters.extensions());
       }
       out.add(new RuleTemplate(rulePrefix, ruleIndex, hasMatches ? j : -1, ir));
     }

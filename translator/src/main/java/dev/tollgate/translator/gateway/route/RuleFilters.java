@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.route;
 
+import dev.tollgate.translator.ir.ExtensionResourceIr;
 import dev.tollgate.translator.ir.HeaderOpsIr;
 import dev.tollgate.translator.ir.MirrorIr;
 import dev.tollgate.translator.ir.RedirectIr;
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param failed true when a filter could not be honoured (an unresolvable extensionRef): the rule
  *     must then answer with an error instead of skipping the filter
+ * @param extensions objects of an extension's kinds named in {@code extensionRef} filters
  */
 record RuleFilters(
     HeaderOpsIr requestHeaders,
@@ -18,4 +20,5 @@ record RuleFilters(
     RedirectIr redirect,
     UrlRewriteIr urlRewrite,
     List<MirrorIr> mirrors,
-    boolean failed) {}
+    boolean failed,
+    List<ExtensionResourceIr> extensions) {}
