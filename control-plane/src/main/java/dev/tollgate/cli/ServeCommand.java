@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--enable-envoy-patch-policy", negatable = true, description = "Apply EnvoyPatchPolicies (off by default).")
   Boolean enableEnvoyPatchPolicy;
 
+  @Option(names = "--extension-config", paramLabel = "FILE",
+      description = "Call an extension server's hooks, configured as Envoy Gateway's extensionManager.")
+  String extensionConfig;
+
   @Option(names = "--xds-tls-certificate", paramLabel = "FILE", description = "Serve ADS over TLS with this certificate chain (PEM).")
   String tlsCertificate;
 
@@ -79,6 +83,7 @@ final class ServeCommand implements Callable<Integer> {
     putIfSet(p, "tollgate.controller-name", controllerName);
     putIfSet(p, "tollgate.enable-backend", enableBackend);
     putIfSet(p, "tollgate.enable-envoy-patch-policy", enableEnvoyPatchPolicy);
+    putIfSet(p, "tollgate.extension-config", extensionConfig);
     putIfSet(p, "tollgate.xds-tls.certificate", tlsCertificate);
     putIfSet(p, "tollgate.xds-tls.key", tlsKey);
     putIfSet(p, "tollgate.xds-tls.client-ca", tlsClientCa);

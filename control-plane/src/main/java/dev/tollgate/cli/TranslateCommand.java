@@ -2,12 +2,17 @@ package dev.tollgate.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.app.Pipelines;
+import dev.tollgate.extension.Extension;
+import dev.tollgate.extension.config.ExtensionConfigException;
+import dev.tollgate.extension.config.ExtensionConfigLoader;
+import dev.tollgate.extension.config.ExtensionSettings;
 import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.input.ManifestReader;
 import dev.tollgate.translator.input.UnreadableInputException;
 import dev.tollgate.translator.output.TranslationDocument;
 import dev.tollgate.translator.pipeline.TranslationResult;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -63,10 +68,29 @@ final class TranslateCommand implements Callable<Integer> {
       description = "Apply EnvoyPatchPolicies (default: true; --no-enable-envoy-patch-policy reports them as disabled).")
   boolean enableEnvoyPatchPolicy;
 
+  @Option(names = "--extension-config", paramLabel = "FILE",
+      description = "Call an extension server's hooks, configured as Envoy Gateway's extensionManager (an EnvoyGateway file or the extensionManager mapping alone).")
+  Path extensionConfig;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    ManifestReader reader = new ManifestReader();
+    ExtensionSettings extensionSettings = null;
+    if (extensionConfig != null) {
+      try {
+        extensionSettings = ExtensionConfigLoader.load(extensionConfig);
+      } catch (ExtensionConfigException e) {
+        err.println("tollgate: " + e.getMessage());
+        return ExitCodes.UNREADABLE_INPUT;
+      }
+    }
+    try (Extension extension = extensionSettings == null ? Extension.none() : Extension.connect(extensionSettings)) {
+      return translate(extension, err);
+    }
+  }
+
+  private int translate(Extension extension, PrintWriter err) {
+    ManifestReader reader = new ManifestReader(extension.kinds());
     try {
       for (String f : files) {
         reader.read(f);
@@ -77,7 +101,7 @@ final class TranslateCommand implements Callable<Integer> {
     }
     TranslatorConfig config = TranslatorConfig.offline().withControllerName(controllerName)
         .withBackendsEnabled(enableBackend).withEnvoyPatchPolicyEnabled(enableEnvoyPatchPolicy);
-    TranslationResult result = Pipelines.create(config).run(reader.resources(), reader.problems());
+    TranslationResult result = Pipelines.create(config, extension).run(reader.resources(), reader.problems());
     result.inputProblems().forEach(p -> err.println(p));
     result.problems().forEach(p -> err.println(p));
     ObjectNode document = TranslationDocument.build(result,

@@ -1,11 +1,15 @@
 package dev.tollgate.serve;
 
 import dev.tollgate.app.Pipelines;
+import dev.tollgate.extension.Extension;
+import dev.tollgate.extension.config.ExtensionConfigException;
+import dev.tollgate.extension.config.ExtensionConfigLoader;
 import dev.tollgate.serve.snapshot.GatewaySnapshots;
 import dev.tollgate.translator.pipeline.Pipeline;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 
 /** The plain (framework-free) pieces the daemon is assembled from. */
 @Factory
@@ -17,9 +21,19 @@ class ServeBeans {
     return new GatewaySnapshots(settings.getRemovalDelay());
   }
 
+  /** The extension server named by {@code tollgate.extension-config}, or none. */
+  @Singleton
+  @Bean(preDestroy = "close")
+  Extension extension(ServeSettings settings) throws ExtensionConfigException {
+    if (settings.getExtensionConfig() == null || settings.getExtensionConfig().isEmpty()) {
+      return Extension.none();
+    }
+    return Extension.connect(ExtensionConfigLoader.load(Path.of(settings.getExtensionConfig())));
+  }
+
   /** The same pipeline {@code translate} runs, so serving and translating cannot drift apart. */
   @Singleton
-  Pipeline pipeline(ServeSettings settings) {
-    return Pipelines.create(settings.translatorConfig());
+  Pipeline pipeline(ServeSettings settings, Extension extension) {
+    return Pipelines.create(settings.translatorConfig(), extension);
   }
 }

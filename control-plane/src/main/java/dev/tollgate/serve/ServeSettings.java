@@ -20,6 +20,9 @@ public class ServeSettings {
   private String controllerName = TranslatorConfig.DEFAULT_CONTROLLER_NAME;
   /** Envoy Gateway's {@code enableBackend}: off unless asked for, as there. */
   private boolean enableBackend;
+  /** A file configuring the extension server, as Envoy Gateway's {@code extensionManager}; none when empty. */
+  private String extensionConfig;
+
   /** Envoy Gateway's {@code enableEnvoyPatchPolicy}: off unless asked for, as there. */
   private boolean enableEnvoyPatchPolicy;
   /** How long the inputs must stay unchanged before a burst of changes is translated. */
@@ -82,6 +85,14 @@ public class ServeSettings {
         .withControllerName(controllerName)
         .withBackendsEnabled(enableBackend)
         .withEnvoyPatchPolicyEnabled(enableEnvoyPatchPolicy);
+  }
+
+  public String getExtensionConfig() {
+    return extensionConfig;
+  }
+
+  public void setExtensionConfig(String extensionConfig) {
+    this.extensionConfig = extensionConfig;
   }
 
   public List<String> getResources() {

@@ -51,7 +51,8 @@ public final class TranslationLoop {
     if (settings.getResources().isEmpty()) {
       LOG.warn("no resources to watch (--resources): no Gateway will be served");
     }
-    provider = new FileProvider(settings.getResources().stream().map(Path::of).toList(), settings.getDebounce(), this::translate);
+    provider = new FileProvider(settings.getResources().stream().map(Path::of).toList(), settings.getDebounce(),
+        pipeline.config().extensionKinds(), this::translate);
     provider.start();
   }
 

@@ -44,8 +44,22 @@ public final class Golden {
     throw new IllegalStateException("testdata directory not found");
   }
 
-  /** All golden inputs, sorted by path. */
+  /** All golden inputs that translate without an extension server, sorted by path. */
   public static List<Path> inputs() {
+    return allInputs().stream().filter(p -> !options(p).containsKey(EXTENSION_OPTION)).toList();
+  }
+
+  /**
+   * Inputs translated with an extension server ({@code # golden: extension=<config file>}); only
+   * the tests that run one use them.
+   */
+  public static List<Path> extensionInputs() {
+    return allInputs().stream().filter(p -> options(p).containsKey(EXTENSION_OPTION)).toList();
+  }
+
+  public static final String EXTENSION_OPTION = "extension";
+
+  private static List<Path> allInputs() {
     try (Stream<Path> files = Files.walk(testdata())) {
       return files.filter(p -> p.getFileName().toString().endsWith(INPUT_SUFFIX)).sorted().toList();
     } catch (IOException e) {
@@ -120,7 +134,7 @@ public final class Golden {
       return;
     }
     try (Stream<Path> files = Files.walk(testdata())) {
-      for (Path p : files.filter(p -> p.getFileName().toString().endsWith(suffix)).toList()) {
+      for (Path p : files.filter(p -> p.getFileName().toString().endsWith(suffix) && !p.getFileName().toString().endsWith(INPUT_SUFFIX)).toList()) {
         String name = p.getFileName().toString();
         Path input = p.resolveSibling(name.substring(0, name.length() - suffix.length()) + INPUT_SUFFIX);
         if (!Files.exists(input)) {

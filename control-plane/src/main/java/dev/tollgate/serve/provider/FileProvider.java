@@ -1,5 +1,6 @@
 package dev.tollgate.serve.provider;
 
+import dev.tollgate.translator.extension.ExtensionKinds;
 import dev.tollgate.translator.input.ManifestReader;
 import dev.tollgate.translator.input.UnreadableInputException;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class FileProvider implements AutoCloseable {
   private final List<Path> roots;
   private final Duration debounce;
   private final Consumer<ProvidedInputs> consumer;
+  private final ExtensionKinds extensionKinds;
   /** The last readable contents of each file. */
   private final Map<Path, String> lastGood = new HashMap<>();
   private WatchService watcher;
@@ -45,6 +47,12 @@ public final class FileProvider implements AutoCloseable {
   private volatile boolean running;
 
   public FileProvider(List<Path> roots, Duration debounce, Consumer<ProvidedInputs> consumer) {
+    this(roots, debounce, ExtensionKinds.NONE, consumer);
+  }
+
+  /** @param extensionKinds kinds of an extension server, read whole */
+  public FileProvider(List<Path> roots, Duration debounce, ExtensionKinds extensionKinds, Consumer<ProvidedInputs> consumer) {
+    this.extensionKinds = extensionKinds;
     this.roots = List.copyOf(roots);
     this.debounce = debounce;
     this.consumer = consumer;
@@ -84,7 +92,7 @@ public final class FileProvider implements AutoCloseable {
       contents.put(file.toString(), text);
     }
     lastGood.keySet().retainAll(seen);
-    ManifestReader reader = new ManifestReader();
+    ManifestReader reader = new ManifestReader(extensionKinds);
     for (var e : contents.entrySet()) {
       try {
         reader.readString(e.getKey(), e.getValue());

@@ -1,0 +1,95 @@
+package dev.tollgate.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.extension.config.ExtensionSettings;
+import dev.tollgate.extension.proto.PostTranslateModifyResponse;
+import dev.tollgate.translator.TranslatorConfig;
+import dev.tollgate.translator.input.ManifestReader;
+import dev.tollgate.translator.pipeline.Pipeline;
+import dev.tollgate.translator.pipeline.Problem;
+import dev.tollgate.translator.pipeline.TranslationResult;
+import dev.tollgate.translator.validate.XdsValidator;
+import dev.tollgate.translator.xds.XdsStage;
+import dev.tollgate.translator.xds.XdsType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The translation hook in the pipeline: what it returns is checked as a whole, cross references
+ * included, before anything is published; failOpen decides what a bad answer costs.
+ */
+class TranslationHookPipelineTest {
+
+  private static final String MANIFESTS = """
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: GatewayClass
+      metadata: {name: eg}
+      spec: {controllerName: tollgate.dev/gatewayclass-controller}
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: Gateway
+      metadata: {name: eg, namespace: default}
+      spec:
+        gatewayClassName: eg
+        listeners: [{name: http, protocol: HTTP, port: 80}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: app, namespace: default}
+      spec: {ports: [{port: 8080}]}
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: app, namespace: default}
+      spec:
+        parentRefs: [{name: eg}]
+        rules: [{backendRefs: [{name: app, port: 8080}]}]
+      """;
+
+  private ExtensionServerFixture fixture;
+
+  @BeforeEach
+  void start() throws Exception {
+    fixture = new ExtensionServerFixture();
+    // An extension that drops every cluster: the route then points nowhere.
+    fixture.extension.translate = r -> PostTranslateModifyResponse.newBuilder().addAllSecrets(r.getSecretsList()).build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    fixture.close();
+  }
+
+  @Test
+  void answerBreakingReferences_failClosed_gatewayIsWithheldAndTheErrorSaysWhy() throws Exception {
+    TranslationResult result = translate(fixture.settings(""));
+
+    assertThat(result.gateways()).doesNotContainKey("default/eg");
+    assertThat(result.problems()).extracting(Problem::message).singleElement().asString()
+        .startsWith("extension hook PostTranslateModify failed for Gateway default/eg: returned configuration Envoy would reject:")
+        .contains("httproute/default/app/rule/0");
+  }
+
+  @Test
+  void answerBreakingReferences_failOpen_servesTheUnmodifiedConfiguration() throws Exception {
+    TranslationResult result = translate(fixture.settings("failOpen: true"));
+
+    assertThat(result.gateways().get("default/eg").resources(XdsType.CLUSTER)).hasSize(1);
+    assertThat(result.problems()).extracting(Problem::severity).containsExactly(Problem.Severity.WARNING);
+  }
+
+  private static TranslationResult translate(ExtensionSettings settings) throws Exception {
+    try (Extension extension = Extension.connect(settings)) {
+      XdsValidator validator = new XdsValidator();
+      List<dev.tollgate.translator.pipeline.OutputStage> stages = new ArrayList<>(extension.inTranslationStages(validator));
+      stages.addAll(extension.postTranslationStages(validator));
+      Pipeline pipeline = new Pipeline(TranslatorConfig.offline().withExtensionKinds(extension.kinds()), new XdsStage(), stages, validator);
+      ManifestReader reader = new ManifestReader(extension.kinds()).readString("test.yaml", MANIFESTS);
+      return pipeline.run(reader.resources(), reader.problems());
+    }
+  }
+}
