@@ -114,7 +114,8 @@ public final class GrpcExtensionHooks implements ExtensionHooks, AutoCloseable {
     try {
       return rpc.apply(stub.withDeadlineAfter(settings.timeout().toMillis(), TimeUnit.MILLISECONDS));
     } catch (StatusRuntimeException e) {
-      throw new ExtensionHookException(describe(e.getStatus()), e);
+      Status.Code code = e.getStatus().getCode();
+      throw new ExtensionHookException(describe(e.getStatus()), code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED, e);
     }
   }
 

@@ -48,12 +48,13 @@ public final class ExtensionHookStage implements OutputStage {
     ExtensionObjects objects = new ExtensionObjects(context.resources(), context.config().extensionKinds());
     Map<String, GatewayIr> irs = new HashMap<>();
     context.ir().gateways().forEach(g -> irs.put(g.name(), g));
+    HookCalls.Circuit circuit = new HookCalls.Circuit();
     for (GatewayXds gateway : List.copyOf(context.gateways().values())) {
       GatewayIr ir = irs.get(gateway.gateway());
       if (ir == null) {
         continue;
       }
-      HookCalls calls = new HookCalls(settings, validator, context, gateway.gateway());
+      HookCalls calls = new HookCalls(settings, validator, context, gateway.gateway(), circuit);
       try {
         context.replace(run(gateway, ir, objects, calls));
       } catch (HookCalls.Failure failure) {

@@ -29,16 +29,27 @@ final class HookCalls {
     }
   }
 
+  /**
+   * Shared by the calls of one stage in one translation: once the extension is found unreachable
+   * or too slow, the remaining calls fail at once instead of each waiting out the timeout, so a
+   * translation is held up by one timeout at most.
+   */
+  static final class Circuit {
+    private String unreachable;
+  }
+
   private final HookSettings settings;
   private final XdsValidator validator;
   private final TranslationContext context;
   private final String gateway;
+  private final Circuit circuit;
 
-  HookCalls(HookSettings settings, XdsValidator validator, TranslationContext context, String gateway) {
+  HookCalls(HookSettings settings, XdsValidator validator, TranslationContext context, String gateway, Circuit circuit) {
     this.settings = settings;
     this.validator = validator;
     this.context = context;
     this.gateway = gateway;
+    this.circuit = circuit;
   }
 
   /**
@@ -50,7 +61,7 @@ final class HookCalls {
   <T extends Message> T modify(Hook hook, String resource, T original, Call<T> call) throws Failure {
     T result;
     try {
-      result = call.call();
+      result = call(call);
     } catch (ExtensionHookException e) {
       return failed(hook, resource, original, e.getMessage());
     }
@@ -62,6 +73,21 @@ final class HookCalls {
       return failed(hook, resource, original, "returned configuration Envoy would reject: " + describe(violations));
     }
     return result;
+  }
+
+  /** Calls the extension unless it was already found unreachable in this translation. */
+  <T> T call(Call<T> call) throws ExtensionHookException {
+    if (circuit.unreachable != null) {
+      throw new ExtensionHookException("not called, as earlier in this translation " + circuit.unreachable, true, null);
+    }
+    try {
+      return call.call();
+    } catch (ExtensionHookException e) {
+      if (e.unreachable()) {
+        circuit.unreachable = e.getMessage();
+      }
+      throw e;
+    }
   }
 
   /** Records a failure; the original when failing open, otherwise {@link Failure}. */

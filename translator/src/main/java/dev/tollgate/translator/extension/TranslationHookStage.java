@@ -45,8 +45,9 @@ public final class TranslationHookStage implements OutputStage {
     List<ExtensionResourceIr> policies = new ExtensionObjects(context.resources(), context.config().extensionKinds()).allPolicies();
     Map<String, ObjectKey> sources = new HashMap<>();
     context.ir().gateways().forEach(g -> sources.put(g.name(), g.source()));
+    HookCalls.Circuit circuit = new HookCalls.Circuit();
     for (GatewayXds gateway : List.copyOf(context.gateways().values())) {
-      HookCalls calls = new HookCalls(settings, validator, context, gateway.gateway());
+      HookCalls calls = new HookCalls(settings, validator, context, gateway.gateway(), circuit);
       try {
         context.replace(run(gateway, sources.get(gateway.gateway()), policies, calls));
       } catch (HookCalls.Failure failure) {
@@ -66,7 +67,7 @@ public final class TranslationHookStage implements OutputStage {
     String resource = "Gateway " + gateway.gateway();
     TranslationResources returned;
     try {
-      returned = hooks.postTranslateModify(sent, policies);
+      returned = calls.call(() -> hooks.postTranslateModify(sent, policies));
     } catch (ExtensionHookException e) {
       return calls.failed(Hook.TRANSLATION, resource, gateway, e.getMessage());
     }

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The translation hook in the pipeline: what it returns is checked as a whole, cross references
- * included, before anything is published; failOpen decides what a bad answer costs.
+ * The hooks in the pipeline, through the gRPC client: the translation hook's answer is checked as
+ * a whole, cross references included, before anything is published; failOpen decides what a bad
+ * answer costs; an extension that stops answering holds a translation up by one timeout, not one
+ * per resource.
  */
-class TranslationHookPipelineTest {
+class ExtensionPipelineTest {
 
   private static final String MANIFESTS = """
       apiVersion: gateway.networking.k8s.io/v1
@@ -47,7 +49,15 @@ class TranslationHookPipelineTest {
       metadata: {name: app, namespace: default}
       spec:
         parentRefs: [{name: eg}]
-        rules: [{backendRefs: [{name: app, port: 8080}]}]
+        hostnames: [a.example.com, b.example.com, c.example.com, d.example.com]
+        rules:
+          - filters: [{type: ExtensionRef, extensionRef: {group: example.io, kind: Tag, name: t}}]
+            backendRefs: [{name: app, port: 8080}]
+      ---
+      apiVersion: example.io/v1
+      kind: Tag
+      metadata: {name: t, namespace: default}
+      spec: {team: payments}
       """;
 
   private ExtensionServerFixture fixture;
@@ -80,6 +90,30 @@ class TranslationHookPipelineTest {
 
     assertThat(result.gateways().get("default/eg").resources(XdsType.CLUSTER)).hasSize(1);
     assertThat(result.problems()).extracting(Problem::severity).containsExactly(Problem.Severity.WARNING);
+  }
+
+  @Test
+  void extensionThatStopsAnswering_failOpen_costsOneTimeoutPerStage() throws Exception {
+    fixture.extension.route = r -> {
+      ScriptedExtension.sleep(5000);
+      return dev.tollgate.extension.proto.PostRouteModifyResponse.getDefaultInstance();
+    };
+    fixture.extension.translate = r -> {
+      ScriptedExtension.sleep(5000);
+      return PostTranslateModifyResponse.getDefaultInstance();
+    };
+    long start = System.nanoTime();
+    TranslationResult result = translate(fixture.settings("failOpen: true\ntimeout: 300ms"));
+    long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+    // Four routes (one per hostname), four virtual hosts, a listener and the translation hook:
+    // only the first route call and the translation call wait for the timeout.
+    assertThat(millis).isLessThan(2500);
+    assertThat(result.gateways()).containsKey("default/eg");
+    assertThat(result.problems()).extracting(Problem::message)
+        .filteredOn(m -> m.contains("not called, as earlier in this translation")).hasSize(8);
+    assertThat(result.problems()).extracting(Problem::message)
+        .filteredOn(m -> !m.contains("not called")).allMatch(m -> m.contains("did not answer within 300 ms")).hasSize(2);
   }
 
   private static TranslationResult translate(ExtensionSettings settings) throws Exception {
