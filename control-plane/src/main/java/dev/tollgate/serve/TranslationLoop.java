@@ -12,10 +12,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -24,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the watched manifests, translates them and publishes each Gateway's snapshot, again after
  * every settled change. A Gateway whose new configuration is invalid keeps being served its last
- * good one; what went wrong is logged with its file and object, and counted.
+ * good one; what went wrong is logged with its file and object, and counted. When a translation
+ * fell short for a reason that may pass (an extension server that could not be reached), it is
+ * tried again, with growing pauses, until it succeeds or the input changes.
  */
 @Context
 public final class TranslationLoop {
@@ -35,7 +42,17 @@ public final class TranslationLoop {
   private final Pipeline pipeline;
   private final GatewaySnapshots snapshots;
   private final ServeMetrics metrics;
+  static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  static final Duration LAST_RETRY = Duration.ofSeconds(30);
+
   private FileProvider provider;
+  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "tollgate-translation-retry");
+    t.setDaemon(true);
+    return t;
+  });
+  private ScheduledFuture<?> retry;
+  private Duration retryDelay = FIRST_RETRY;
   private volatile TranslationResult last;
   private volatile List<String> lastProblems = List.of();
 
@@ -58,8 +75,13 @@ public final class TranslationLoop {
 
   synchronized void translate(ProvidedInputs inputs) {
     long start = System.nanoTime();
+    if (retry != null) {
+      retry.cancel(false);
+      retry = null;
+    }
     try {
       TranslationResult result = pipeline.run(inputs.resources(), inputs.problems());
+      scheduleRetry(result.hasRetryableProblems());
       inputs.fileProblems().forEach(p -> LOG.error("{}", p));
       for (InputProblem p : result.inputProblems()) {
         if (p.severity() == InputProblem.Severity.ERROR) {
@@ -90,6 +112,21 @@ public final class TranslationLoop {
     }
   }
 
+  /** After a translation that may succeed when repeated, translates again later; pauses double up to {@link #LAST_RETRY}. */
+  private void scheduleRetry(boolean needed) {
+    if (!needed) {
+      retryDelay = FIRST_RETRY;
+      return;
+    }
+    try {
+      retry = retries.schedule(() -> translate(provider.read()), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      return; // shutting down
+    }
+    LOG.info("translating again in {} ms", retryDelay.toMillis());
+    retryDelay = retryDelay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryDelay.multipliedBy(2);
+  }
+
   /** Everything the last translation reported: unreadable files, bad documents, withheld Gateways. */
   public List<String> lastProblems() {
     return lastProblems;
@@ -102,6 +139,7 @@ public final class TranslationLoop {
 
   @PreDestroy
   void stop() throws IOException {
+    retries.shutdownNow();
     if (provider != null) {
       provider.close();
     }

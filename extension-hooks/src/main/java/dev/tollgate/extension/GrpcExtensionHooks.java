@@ -28,6 +28,7 @@ import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
+import io.grpc.ConnectivityState;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
@@ -111,8 +112,14 @@ public final class GrpcExtensionHooks implements ExtensionHooks, AutoCloseable {
       throw new ExtensionHookException("request of " + request.getSerializedSize() + " bytes for extension server "
           + settings.target() + " is larger than maxMessageSize (" + settings.maxMessageSize() + " bytes)");
     }
+    // After an outage the channel waits out a growing reconnect backoff; a hook call should not
+    // fail because of it when the extension is back, so reconnect now and let the call wait for
+    // the connection, within its deadline.
+    if (opened.channel().getState(true) == ConnectivityState.TRANSIENT_FAILURE) {
+      opened.channel().resetConnectBackoff();
+    }
     try {
-      return rpc.apply(stub.withDeadlineAfter(settings.timeout().toMillis(), TimeUnit.MILLISECONDS));
+      return rpc.apply(stub.withWaitForReady().withDeadlineAfter(settings.timeout().toMillis(), TimeUnit.MILLISECONDS));
     } catch (StatusRuntimeException e) {
       Status.Code code = e.getStatus().getCode();
       throw new ExtensionHookException(describe(e.getStatus()), code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED, e);
@@ -124,7 +131,9 @@ public final class GrpcExtensionHooks implements ExtensionHooks, AutoCloseable {
     String server = "extension server " + settings.target();
     String detail = status.getDescription() == null ? "" : ": " + status.getDescription();
     return switch (status.getCode()) {
-      case DEADLINE_EXCEEDED -> server + " did not answer within " + settings.timeout().toMillis() + " ms";
+      case DEADLINE_EXCEEDED -> opened.channel().getState(false) == ConnectivityState.READY
+          ? server + " did not answer within " + settings.timeout().toMillis() + " ms"
+          : server + " could not be reached within " + settings.timeout().toMillis() + " ms";
       case UNAVAILABLE -> server + " is unavailable" + detail;
       case UNIMPLEMENTED -> server + " does not implement this hook" + detail;
       case RESOURCE_EXHAUSTED -> server + ": message larger than maxMessageSize (" + settings.maxMessageSize() + " bytes)" + detail;

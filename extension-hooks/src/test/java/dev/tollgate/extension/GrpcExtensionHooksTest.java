@@ -143,13 +143,34 @@ class GrpcExtensionHooksTest {
   }
 
   @Test
-  void stoppedExtension_isReportedUnavailable() throws Exception {
-    ExtensionSettings settings = fixture.settings("");
+  void stoppedExtension_isReportedUnreachable_afterWaitingOutTheTimeout() throws Exception {
+    ExtensionSettings settings = fixture.settings("timeout: 300ms");
     fixture.stop();
     try (GrpcExtensionHooks hooks = new GrpcExtensionHooks(settings)) {
       assertThatThrownBy(() -> hooks.postVirtualHostModify(VirtualHost.getDefaultInstance()))
           .isInstanceOf(ExtensionHookException.class)
-          .hasMessageStartingWith("extension server " + settings.target() + " is unavailable");
+          .hasMessage("extension server " + settings.target() + " could not be reached within 300 ms")
+          .matches(e -> ((ExtensionHookException) e).unreachable());
+    }
+  }
+
+  @Test
+  void extensionBackAfterAnOutage_isReachedAtOnce_notAfterTheReconnectBackoff() throws Exception {
+    fixture.extension.virtualHost = r -> PostVirtualHostModifyResponse.newBuilder().setVirtualHost(r.getVirtualHost()).build();
+    int port = fixture.server.getPort();
+    ExtensionSettings settings = fixture.settings("timeout: 300ms");
+    fixture.stop();
+    try (GrpcExtensionHooks hooks = new GrpcExtensionHooks(settings)) {
+      for (int i = 0; i < 3; i++) { // several failures: grpc's reconnect backoff grows past the timeout
+        assertThatThrownBy(() -> hooks.postVirtualHostModify(VirtualHost.getDefaultInstance())).isInstanceOf(ExtensionHookException.class);
+      }
+      Server back = NettyServerBuilder.forAddress(new java.net.InetSocketAddress("127.0.0.1", port))
+          .addService(fixture.extension).build().start();
+      try {
+        assertThat(hooks.postVirtualHostModify(VirtualHost.newBuilder().setName("vh").build()).getName()).isEqualTo("vh");
+      } finally {
+        back.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
     }
   }
 

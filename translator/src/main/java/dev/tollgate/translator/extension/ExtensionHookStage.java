@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The extension's in-translation hooks, in Envoy Gateway's order, for each Gateway: the route hook
@@ -33,9 +35,17 @@ import java.util.Map;
  */
 public final class ExtensionHookStage implements OutputStage {
 
+  /** Hook calls in flight at once, per hook and Gateway. */
+  static final int CONCURRENT_CALLS = 16;
+
   private final ExtensionHooks hooks;
   private final HookSettings settings;
   private final XdsValidator validator;
+  private final ExecutorService executor = Executors.newFixedThreadPool(CONCURRENT_CALLS, r -> {
+    Thread t = new Thread(r, "tollgate-extension-hook");
+    t.setDaemon(true);
+    return t;
+  });
 
   public ExtensionHookStage(ExtensionHooks hooks, HookSettings settings, XdsValidator validator) {
     this.hooks = hooks;
@@ -65,71 +75,115 @@ public final class ExtensionHookStage implements OutputStage {
 
   private GatewayXds run(GatewayXds gateway, GatewayIr ir, ExtensionObjects objects, HookCalls calls) throws HookCalls.Failure {
     GatewayXds.Builder out = gateway.toBuilder();
-    Map<String, RouteIr> routes = routesByName(ir);
-    if (settings.isEnabled(Hook.ROUTE) || settings.isEnabled(Hook.VIRTUAL_HOST)) {
-      for (var m : gateway.resources(XdsType.ROUTE)) {
-        RouteConfiguration rc = (RouteConfiguration) m;
-        GatewayResources.replace(out, XdsType.ROUTE, rc, routeConfiguration(rc, routes, objects, calls));
-      }
+    List<RouteConfiguration> before = cast(gateway.resources(XdsType.ROUTE), RouteConfiguration.class);
+    List<RouteConfiguration> after = before;
+    if (settings.isEnabled(Hook.ROUTE)) {
+      after = routes(after, routesByName(ir), objects, calls);
+    }
+    if (settings.isEnabled(Hook.VIRTUAL_HOST)) {
+      after = virtualHosts(after, calls);
+    }
+    for (int i = 0; i < before.size(); i++) {
+      GatewayResources.replace(out, XdsType.ROUTE, before.get(i), after.get(i));
     }
     if (settings.isEnabled(Hook.HTTP_LISTENER)) {
       Map<String, List<String>> sections = sectionsByListener(ir);
       ObjectKey gw = ir.source();
-      for (var m : gateway.resources(XdsType.LISTENER)) {
-        Listener listener = (Listener) m;
+      List<HookCalls.Item<Listener>> items = new ArrayList<>();
+      for (Listener listener : cast(gateway.resources(XdsType.LISTENER), Listener.class)) {
         List<ExtensionResourceIr> policies = objects.policiesTargeting(Kinds.GATEWAY_API_GROUP, "Gateway", gw.namespace(),
             gw.name(), sections.getOrDefault(listener.getName(), List.of()));
-        Listener modified = calls.modify(Hook.HTTP_LISTENER, "listener " + listener.getName(), listener,
-            () -> hooks.postHttpListenerModify(listener, policies));
-        GatewayResources.replace(out, XdsType.LISTENER, listener, modified);
+        items.add(new HookCalls.Item<>("listener " + listener.getName(), listener, () -> hooks.postHttpListenerModify(listener, policies)));
       }
+      replaceAll(out, XdsType.LISTENER, items, calls.modifyAll(Hook.HTTP_LISTENER, items, executor));
     }
     if (settings.isEnabled(Hook.CLUSTER)) {
+      List<HookCalls.Item<Cluster>> items = new ArrayList<>();
       for (var e : extensionBackends(ir).entrySet()) {
-        Cluster cluster = (Cluster) gateway.resource(XdsType.CLUSTER, e.getKey()).orElse(null);
-        if (cluster == null) {
-          continue;
-        }
-        Cluster modified = calls.modify(Hook.CLUSTER, "cluster " + cluster.getName(), cluster,
-            () -> hooks.postClusterModify(cluster, e.getValue()));
-        GatewayResources.replace(out, XdsType.CLUSTER, cluster, modified);
+        gateway.resource(XdsType.CLUSTER, e.getKey()).map(Cluster.class::cast).ifPresent(cluster -> items.add(
+            new HookCalls.Item<>("cluster " + cluster.getName(), cluster, () -> hooks.postClusterModify(cluster, e.getValue()))));
       }
+      replaceAll(out, XdsType.CLUSTER, items, calls.modifyAll(Hook.CLUSTER, items, executor));
       GatewayResources.pruneUnusedEndpoints(out);
     }
     return out.build();
   }
 
-  private RouteConfiguration routeConfiguration(RouteConfiguration rc, Map<String, RouteIr> routes, ExtensionObjects objects,
+  /** The route hook for every route that carries extension resources, all route configurations at once. */
+  private List<RouteConfiguration> routes(List<RouteConfiguration> configs, Map<String, RouteIr> routes, ExtensionObjects objects,
       HookCalls calls) throws HookCalls.Failure {
-    RouteConfiguration.Builder builder = rc.toBuilder().clearVirtualHosts();
-    for (VirtualHost vh : rc.getVirtualHostsList()) {
-      VirtualHost.Builder host = vh.toBuilder().clearRoutes();
-      for (Route route : vh.getRoutesList()) {
-        host.addRoutes(route(route, vh, routes.get(route.getName()), objects, calls));
+    List<HookCalls.Item<Route>> items = new ArrayList<>();
+    List<int[]> positions = new ArrayList<>();
+    for (int c = 0; c < configs.size(); c++) {
+      List<VirtualHost> hosts = configs.get(c).getVirtualHostsList();
+      for (int v = 0; v < hosts.size(); v++) {
+        VirtualHost vh = hosts.get(v);
+        for (int r = 0; r < vh.getRoutesCount(); r++) {
+          Route route = vh.getRoutes(r);
+          List<ExtensionResourceIr> resources = extensionResources(routes.get(route.getName()), objects);
+          if (!resources.isEmpty()) {
+            items.add(new HookCalls.Item<>("route " + route.getName(), route,
+                () -> hooks.postRouteModify(route, vh.getDomainsList(), resources)));
+            positions.add(new int[] {c, v, r});
+          }
+        }
       }
-      VirtualHost withRoutes = host.build();
-      VirtualHost modified = withRoutes;
-      if (settings.isEnabled(Hook.VIRTUAL_HOST)) {
-        modified = calls.modify(Hook.VIRTUAL_HOST, "virtual host " + vh.getName(), withRoutes,
-            () -> hooks.postVirtualHostModify(withRoutes));
-      }
-      builder.addVirtualHosts(modified);
     }
-    return builder.build();
+    if (items.isEmpty()) {
+      return configs;
+    }
+    List<Route> modified = calls.modifyAll(Hook.ROUTE, items, executor);
+    List<RouteConfiguration.Builder> builders = configs.stream().map(RouteConfiguration::toBuilder).toList();
+    for (int k = 0; k < items.size(); k++) {
+      int[] at = positions.get(k);
+      builders.get(at[0]).getVirtualHostsBuilder(at[1]).setRoutes(at[2], modified.get(k));
+    }
+    return builders.stream().map(RouteConfiguration.Builder::build).toList();
   }
 
-  private Route route(Route route, VirtualHost vh, RouteIr ir, ExtensionObjects objects, HookCalls calls) throws HookCalls.Failure {
-    if (ir == null || !settings.isEnabled(Hook.ROUTE)) {
-      return route;
+  /** The virtual-host hook for every virtual host, after the route hook. */
+  private List<RouteConfiguration> virtualHosts(List<RouteConfiguration> configs, HookCalls calls) throws HookCalls.Failure {
+    List<HookCalls.Item<VirtualHost>> items = new ArrayList<>();
+    List<int[]> positions = new ArrayList<>();
+    for (int c = 0; c < configs.size(); c++) {
+      List<VirtualHost> hosts = configs.get(c).getVirtualHostsList();
+      for (int v = 0; v < hosts.size(); v++) {
+        VirtualHost vh = hosts.get(v);
+        items.add(new HookCalls.Item<>("virtual host " + vh.getName(), vh, () -> hooks.postVirtualHostModify(vh)));
+        positions.add(new int[] {c, v});
+      }
+    }
+    if (items.isEmpty()) {
+      return configs;
+    }
+    List<VirtualHost> modified = calls.modifyAll(Hook.VIRTUAL_HOST, items, executor);
+    List<RouteConfiguration.Builder> builders = configs.stream().map(RouteConfiguration::toBuilder).toList();
+    for (int k = 0; k < items.size(); k++) {
+      builders.get(positions.get(k)[0]).setVirtualHosts(positions.get(k)[1], modified.get(k));
+    }
+    return builders.stream().map(RouteConfiguration.Builder::build).toList();
+  }
+
+  /** The extension objects a route's rule names, and the extension policies that target its route. */
+  private static List<ExtensionResourceIr> extensionResources(RouteIr ir, ExtensionObjects objects) {
+    if (ir == null) {
+      return List.of();
     }
     List<ExtensionResourceIr> resources = new ArrayList<>(ir.extensions());
     ObjectKey source = ir.source();
     resources.addAll(objects.policiesTargeting(Kinds.GATEWAY_API_GROUP, source.kind(), source.namespace(), source.name(), List.of()));
-    if (resources.isEmpty()) {
-      return route;
+    return resources;
+  }
+
+  private static <T extends com.google.protobuf.Message> void replaceAll(GatewayXds.Builder out, XdsType type,
+      List<HookCalls.Item<T>> items, List<T> modified) {
+    for (int k = 0; k < items.size(); k++) {
+      GatewayResources.replace(out, type, items.get(k).original(), modified.get(k));
     }
-    return calls.modify(Hook.ROUTE, "route " + route.getName(), route,
-        () -> hooks.postRouteModify(route, vh.getDomainsList(), resources));
+  }
+
+  private static <T> List<T> cast(List<com.google.protobuf.Message> messages, Class<T> type) {
+    return messages.stream().map(type::cast).toList();
   }
 
   private static Map<String, RouteIr> routesByName(GatewayIr gateway) {

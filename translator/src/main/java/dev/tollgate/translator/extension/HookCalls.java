@@ -5,7 +5,10 @@ import dev.tollgate.translator.pipeline.Problem;
 import dev.tollgate.translator.pipeline.TranslationContext;
 import dev.tollgate.translator.validate.Violation;
 import dev.tollgate.translator.validate.XdsValidator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
@@ -24,8 +27,11 @@ final class HookCalls {
 
   /** A failed hook when failing closed: the Gateway must not be updated. */
   static final class Failure extends Exception {
-    Failure(String message) {
+    private final boolean retryable;
+
+    Failure(String message, boolean retryable) {
       super(message, null, false, false);
+      this.retryable = retryable;
     }
   }
 
@@ -35,7 +41,7 @@ final class HookCalls {
    * translation is held up by one timeout at most.
    */
   static final class Circuit {
-    private String unreachable;
+    private volatile String unreachable;
   }
 
   private final HookSettings settings;
@@ -52,27 +58,60 @@ final class HookCalls {
     this.circuit = circuit;
   }
 
+  /** One resource to send through a hook. */
+  record Item<T extends Message>(String resource, T original, Call<T> call) {}
+
+  /** What one call gave: an answer and what is wrong with it, or why the call failed. */
+  private record Outcome<T>(T answer, List<Violation> violations, ExtensionHookException error) {}
+
   /**
-   * The hook's version of a resource, checked against Envoy's rules; the original when the hook
-   * returns nothing, or fails open.
-   *
-   * @param resource how messages name the resource: "route httproute/default/app/rule/0/match/0/www_example_com"
+   * The hook's versions of resources, checked against Envoy's rules; the original where the hook
+   * returns nothing, or fails open. The calls run concurrently on {@code executor}: hook calls are
+   * round trips, and one after the other they would add up. Answers are applied, and failures
+   * reported, in the order of {@code items}, so the outcome does not depend on timing.
    */
-  <T extends Message> T modify(Hook hook, String resource, T original, Call<T> call) throws Failure {
-    T result;
+  <T extends Message> List<T> modifyAll(Hook hook, List<Item<T>> items, Executor executor) throws Failure {
+    List<Outcome<T>> outcomes = new ArrayList<>(items.size());
+    if (circuit.unreachable != null || items.size() == 1) {
+      items.forEach(i -> outcomes.add(attempt(i)));
+    } else {
+      List<CompletableFuture<Outcome<T>>> running = new ArrayList<>(items.size());
+      items.forEach(i -> running.add(CompletableFuture.supplyAsync(() -> attempt(i), executor)));
+      running.forEach(f -> outcomes.add(f.join()));
+    }
+    List<T> out = new ArrayList<>(items.size());
+    for (int k = 0; k < items.size(); k++) {
+      Item<T> item = items.get(k);
+      Outcome<T> o = outcomes.get(k);
+      if (o.error() != null) {
+        if (o.error().unreachable() && circuit.unreachable == null) {
+          circuit.unreachable = o.error().getMessage();
+        }
+        out.add(failed(hook, item.resource(), item.original(), o.error()));
+      } else if (o.answer() == null) {
+        out.add(item.original());
+      } else if (!o.violations().isEmpty()) {
+        out.add(failed(hook, item.resource(), item.original(), "returned configuration Envoy would reject: " + describe(o.violations())));
+      } else {
+        out.add(o.answer());
+      }
+    }
+    return out;
+  }
+
+  private <T extends Message> Outcome<T> attempt(Item<T> item) {
+    if (circuit.unreachable != null) {
+      return new Outcome<>(null, List.of(),
+          new ExtensionHookException("not called, as earlier in this translation " + circuit.unreachable, true, null));
+    }
     try {
-      result = call(call);
+      T answer = item.call().call();
+      return new Outcome<>(answer, answer == null ? List.of() : validator.validateMessage(item.resource(), answer), null);
     } catch (ExtensionHookException e) {
-      return failed(hook, resource, original, e.getMessage());
+      return new Outcome<>(null, List.of(), e);
+    } catch (RuntimeException e) {
+      return new Outcome<>(null, List.of(), new ExtensionHookException(String.valueOf(e.getMessage()), false, e));
     }
-    if (result == null) {
-      return original;
-    }
-    List<Violation> violations = validator.validateMessage(resource, result);
-    if (!violations.isEmpty()) {
-      return failed(hook, resource, original, "returned configuration Envoy would reject: " + describe(violations));
-    }
-    return result;
   }
 
   /** Calls the extension unless it was already found unreachable in this translation. */
@@ -90,13 +129,24 @@ final class HookCalls {
     }
   }
 
-  /** Records a failure; the original when failing open, otherwise {@link Failure}. */
+  /** A call that failed: worth trying again later, unlike an answer Envoy would reject. */
+  <T> T failed(Hook hook, String resource, T original, ExtensionHookException e) throws Failure {
+    return failed(hook, resource, original, e.getMessage(), true);
+  }
+
+  /** An answer that cannot be used. */
   <T> T failed(Hook hook, String resource, T original, String reason) throws Failure {
+    return failed(hook, resource, original, reason, false);
+  }
+
+  /** Records a failure; the original when failing open, otherwise {@link Failure}. */
+  private <T> T failed(Hook hook, String resource, T original, String reason, boolean retryable) throws Failure {
     String message = "extension hook " + hook.method() + " failed for " + resource + ": " + reason;
     if (!settings.failOpen()) {
-      throw new Failure(message);
+      throw new Failure(message, retryable);
     }
-    context.problems().add(Problem.warning(gateway, message + "; failOpen is set, so it is used unmodified"));
+    Problem problem = Problem.warning(gateway, message + "; failOpen is set, so it is used unmodified");
+    context.problems().add(retryable ? problem.asRetryable() : problem);
     return original;
   }
 
@@ -108,7 +158,8 @@ final class HookCalls {
   /** Stops the Gateway's update after a failure when failing closed. */
   static void withhold(TranslationContext context, String gateway, Failure failure) {
     String message = failure.getMessage() + "; the Gateway's configuration was not updated";
-    context.withhold(gateway, message);
+    Problem problem = Problem.error(gateway, message);
+    context.withhold(gateway, failure.retryable ? problem.asRetryable() : problem);
     context.markGatewayNotProgrammed(gateway, "ExtensionHookFailed", message);
   }
 }

@@ -69,7 +69,7 @@ public final class TranslationHookStage implements OutputStage {
     try {
       returned = calls.call(() -> hooks.postTranslateModify(sent, policies));
     } catch (ExtensionHookException e) {
-      return calls.failed(Hook.TRANSLATION, resource, gateway, e.getMessage());
+      return calls.failed(Hook.TRANSLATION, resource, gateway, e);
     }
     if (returned == null) {
       return gateway;

@@ -5,8 +5,10 @@ package dev.tollgate.translator.pipeline;
  * was withheld, a hook that failed.
  *
  * @param gateway the Gateway concerned ({@code namespace/name}), or empty
+ * @param retryable the same input may well succeed later (an extension server that could not be
+ *     reached), so a daemon should translate again without waiting for a change
  */
-public record Problem(Severity severity, String gateway, String message) {
+public record Problem(Severity severity, String gateway, String message, boolean retryable) {
 
   public enum Severity {
     ERROR,
@@ -14,11 +16,15 @@ public record Problem(Severity severity, String gateway, String message) {
   }
 
   public static Problem error(String gateway, String message) {
-    return new Problem(Severity.ERROR, gateway, message);
+    return new Problem(Severity.ERROR, gateway, message, false);
   }
 
   public static Problem warning(String gateway, String message) {
-    return new Problem(Severity.WARNING, gateway, message);
+    return new Problem(Severity.WARNING, gateway, message, false);
+  }
+
+  public Problem asRetryable() {
+    return new Problem(severity, gateway, message, true);
   }
 
   @Override

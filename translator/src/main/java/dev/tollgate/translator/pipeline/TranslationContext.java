@@ -58,8 +58,13 @@ public final class TranslationContext {
 
   /** Stops a Gateway's configuration from being published; serving keeps its last good one. */
   public void withhold(String gateway, String reason) {
+    withhold(gateway, Problem.error(gateway, reason));
+  }
+
+  /** Stops a Gateway's configuration from being published, for the given problem. */
+  public void withhold(String gateway, Problem problem) {
     gateways.remove(gateway);
-    problems.add(Problem.error(gateway, reason));
+    problems.add(problem);
   }
 
   /** Rewrites a Gateway's Programmed condition to False (its configuration is not being served). */

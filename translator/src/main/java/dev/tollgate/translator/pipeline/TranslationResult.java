@@ -22,6 +22,11 @@ public record TranslationResult(
     List<InputProblem> inputProblems,
     List<Problem> problems) {
 
+  /** True when some problem may go away by translating the same input again (an unreachable extension). */
+  public boolean hasRetryableProblems() {
+    return problems.stream().anyMatch(Problem::retryable);
+  }
+
   /** True when any object was rejected: a document error, a False condition, or withheld output. */
   public boolean rejectedAnything() {
     return inputProblems.stream().anyMatch(p -> p.severity() == InputProblem.Severity.ERROR)

@@ -40,7 +40,7 @@ final class WireWalker implements Location {
   private static final int TRIAL_LOOKUPS = 1024;
 
   private final Plans plans;
-  private final Set<Clean> clean = new HashSet<>(REMEMBERED_INITIAL_CAPACITY);
+  private final Set<Clean> clean;
   private int[] lookups = new int[64];
   private int[] hits = new int[64];
 
@@ -54,7 +54,13 @@ final class WireWalker implements Location {
   private record Clean(MessagePlan plan, ByteString bytes) {}
 
   WireWalker(Plans plans) {
+    this(plans, REMEMBERED_INITIAL_CAPACITY);
+  }
+
+  /** @param remembered expected number of clean sub-messages: small for a single message */
+  WireWalker(Plans plans, int remembered) {
     this.plans = plans;
+    this.clean = new HashSet<>(remembered);
   }
 
   /** Walks one resource; {@code path} is where its fields start (the resource itself: ROOT). */

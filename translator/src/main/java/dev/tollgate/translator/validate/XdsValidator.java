@@ -46,7 +46,7 @@ public final class XdsValidator {
    */
   public List<Violation> validateMessage(String label, Message message) {
     List<Violation> violations = new ArrayList<>();
-    new WireWalker(plans).walk(message.getDescriptorForType(), GatewayXds.encode(message), FieldPath.ROOT,
+    new WireWalker(plans, 16).walk(message.getDescriptorForType(), GatewayXds.encode(message), FieldPath.ROOT,
         new ViolationSink(() -> label, violations), new ArrayList<>());
     return violations;
   }

@@ -29,6 +29,7 @@ public final class ExampleExtensionServer implements Callable<Integer> {
   public static Server start(String address, int port) throws IOException {
     return NettyServerBuilder.forAddress(new InetSocketAddress(address, port))
         .addService(new ExampleExtension())
+        .directExecutor()
         .build()
         .start();
   }
