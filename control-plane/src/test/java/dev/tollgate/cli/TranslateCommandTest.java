@@ -158,4 +158,16 @@ class TranslateCommandTest {
     }
     return "absent";
   }
+
+  @Test
+  void badExtensionConfig_exits3_namingTheFileAndField(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("extension.yaml"),
+        "extensionManager:\n  hooks: {xdsTranslator: {post: [Routes]}}\n  service: {ip: {address: 127.0.0.1, port: 5005}}\n");
+    CliRun run = CliRun.of("translate", "-f", Golden.testdata().resolve("basic/quickstart.in.yaml").toString(),
+        "--extension-config", config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+    assertThat(run.err()).contains(config.toString()).contains("extensionManager.hooks.xdsTranslator.post[0]").contains("\"Routes\"");
+    assertThat(run.out()).isEmpty();
+  }
 }

@@ -95,7 +95,7 @@ public final class ExtensionConfigLoader {
       if (m.service() == null) {
         throw fail("service", "is required");
       }
-      return new ExtensionSettings(source, kinds, new HookSettings(enabled, failOpen, scope), target(m.service()),
+      return new ExtensionSettings(source, kinds, new HookSettings(enabled, failOpen, scope, Boolean.TRUE.equals(m.allowAuthorizationChanges())), target(m.service()),
           tls(m.service().tls()), maxMessageSize, timeout);
     }
 

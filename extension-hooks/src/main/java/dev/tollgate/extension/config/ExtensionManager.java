@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Envoy Gateway's {@code extensionManager} settings, field for field where they apply outside
  * Kubernetes. TLS material is read from files ({@code caFile}, {@code certificateFile},
- * {@code keyFile}); {@code timeout} bounds every hook call.
+ * {@code keyFile}); {@code timeout} bounds every hook call; {@code allowAuthorizationChanges}
+ * lets the extension change what SecurityPolicies put in place (refused by default).
  */
 public record ExtensionManager(
     List<GroupVersionKind> resources,
@@ -15,7 +16,8 @@ public record ExtensionManager(
     Service service,
     Boolean failOpen,
     String maxMessageSize,
-    String timeout) {
+    String timeout,
+    Boolean allowAuthorizationChanges) {
 
   public ExtensionManager {
     resources = resources == null ? List.of() : resources;

@@ -29,6 +29,7 @@ class ExtensionConfigLoaderTest {
           failOpen: true
           maxMessageSize: 16Mi
           timeout: 2s
+          allowAuthorizationChanges: true
         """);
 
     assertThat(s.kinds().resources()).containsExactly(new GroupKind("example.io", "Tag"));
@@ -42,6 +43,7 @@ class ExtensionConfigLoaderTest {
     assertThat(s.tls().ca()).isEqualTo(Path.of("/etc/tollgate/ca.pem"));
     assertThat(s.maxMessageSize()).isEqualTo(16 << 20);
     assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.hooks().allowAuthorizationChanges()).isTrue();
   }
 
   @Test
@@ -53,6 +55,7 @@ class ExtensionConfigLoaderTest {
     assertThat(s.hooks().failOpen()).isFalse();
     assertThat(s.maxMessageSize()).isEqualTo(4_000_000);
     assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.hooks().allowAuthorizationChanges()).isFalse();
   }
 
   @Test

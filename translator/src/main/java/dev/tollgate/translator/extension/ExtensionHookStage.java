@@ -93,7 +93,8 @@ public final class ExtensionHookStage implements OutputStage {
       for (Listener listener : cast(gateway.resources(XdsType.LISTENER), Listener.class)) {
         List<ExtensionResourceIr> policies = objects.policiesTargeting(Kinds.GATEWAY_API_GROUP, "Gateway", gw.namespace(),
             gw.name(), sections.getOrDefault(listener.getName(), List.of()));
-        items.add(new HookCalls.Item<>("listener " + listener.getName(), listener, () -> hooks.postHttpListenerModify(listener, policies)));
+        items.add(new HookCalls.Item<>("listener " + listener.getName(), listener, () -> hooks.postHttpListenerModify(listener, policies),
+            AuthorizationGuard::listener));
       }
       replaceAll(out, XdsType.LISTENER, items, calls.modifyAll(Hook.HTTP_LISTENER, items, executor));
     }
@@ -101,7 +102,7 @@ public final class ExtensionHookStage implements OutputStage {
       List<HookCalls.Item<Cluster>> items = new ArrayList<>();
       for (var e : extensionBackends(ir).entrySet()) {
         gateway.resource(XdsType.CLUSTER, e.getKey()).map(Cluster.class::cast).ifPresent(cluster -> items.add(
-            new HookCalls.Item<>("cluster " + cluster.getName(), cluster, () -> hooks.postClusterModify(cluster, e.getValue()))));
+            new HookCalls.Item<>("cluster " + cluster.getName(), cluster, () -> hooks.postClusterModify(cluster, e.getValue()), null)));
       }
       replaceAll(out, XdsType.CLUSTER, items, calls.modifyAll(Hook.CLUSTER, items, executor));
       GatewayResources.pruneUnusedEndpoints(out);
@@ -118,12 +119,14 @@ public final class ExtensionHookStage implements OutputStage {
       List<VirtualHost> hosts = configs.get(c).getVirtualHostsList();
       for (int v = 0; v < hosts.size(); v++) {
         VirtualHost vh = hosts.get(v);
+        boolean protectedHost = vh.getRoutesList().stream().anyMatch(AuthorizationGuard::isProtected);
         for (int r = 0; r < vh.getRoutesCount(); r++) {
           Route route = vh.getRoutes(r);
           List<ExtensionResourceIr> resources = extensionResources(routes.get(route.getName()), objects);
           if (!resources.isEmpty()) {
             items.add(new HookCalls.Item<>("route " + route.getName(), route,
-                () -> hooks.postRouteModify(route, vh.getDomainsList(), resources)));
+                () -> hooks.postRouteModify(route, vh.getDomainsList(), resources),
+                (before, after) -> AuthorizationGuard.route(before, after, protectedHost)));
             positions.add(new int[] {c, v, r});
           }
         }
@@ -149,7 +152,8 @@ public final class ExtensionHookStage implements OutputStage {
       List<VirtualHost> hosts = configs.get(c).getVirtualHostsList();
       for (int v = 0; v < hosts.size(); v++) {
         VirtualHost vh = hosts.get(v);
-        items.add(new HookCalls.Item<>("virtual host " + vh.getName(), vh, () -> hooks.postVirtualHostModify(vh)));
+        items.add(new HookCalls.Item<>("virtual host " + vh.getName(), vh, () -> hooks.postVirtualHostModify(vh),
+            AuthorizationGuard::virtualHost));
         positions.add(new int[] {c, v});
       }
     }

@@ -58,11 +58,16 @@ final class HookCalls {
     this.circuit = circuit;
   }
 
-  /** One resource to send through a hook. */
-  record Item<T extends Message>(String resource, T original, Call<T> call) {}
+  /** What an answer would weaken of the authorization in place (see {@link AuthorizationGuard}). */
+  interface Guard<T> {
+    List<String> weakened(T original, T answer);
+  }
+
+  /** One resource to send through a hook; {@code guard} may be null. */
+  record Item<T extends Message>(String resource, T original, Call<T> call, Guard<T> guard) {}
 
   /** What one call gave: an answer and what is wrong with it, or why the call failed. */
-  private record Outcome<T>(T answer, List<Violation> violations, ExtensionHookException error) {}
+  private record Outcome<T>(T answer, List<Violation> violations, List<String> weakened, ExtensionHookException error) {}
 
   /**
    * The hook's versions of resources, checked against Envoy's rules; the original where the hook
@@ -92,6 +97,8 @@ final class HookCalls {
         out.add(item.original());
       } else if (!o.violations().isEmpty()) {
         out.add(failed(hook, item.resource(), item.original(), "returned configuration Envoy would reject: " + describe(o.violations())));
+      } else if (!o.weakened().isEmpty()) {
+        out.add(failed(hook, item.resource(), item.original(), weakening(o.weakened())));
       } else {
         out.add(o.answer());
       }
@@ -101,17 +108,28 @@ final class HookCalls {
 
   private <T extends Message> Outcome<T> attempt(Item<T> item) {
     if (circuit.unreachable != null) {
-      return new Outcome<>(null, List.of(),
+      return new Outcome<>(null, List.of(), List.of(),
           new ExtensionHookException("not called, as earlier in this translation " + circuit.unreachable, true, null));
     }
     try {
       T answer = item.call().call();
-      return new Outcome<>(answer, answer == null ? List.of() : validator.validateMessage(item.resource(), answer), null);
+      if (answer == null) {
+        return new Outcome<>(null, List.of(), List.of(), null);
+      }
+      List<String> weakened = item.guard() == null || settings.allowAuthorizationChanges()
+          ? List.of() : item.guard().weakened(item.original(), answer);
+      return new Outcome<>(answer, validator.validateMessage(item.resource(), answer), weakened, null);
     } catch (ExtensionHookException e) {
-      return new Outcome<>(null, List.of(), e);
+      return new Outcome<>(null, List.of(), List.of(), e);
     } catch (RuntimeException e) {
-      return new Outcome<>(null, List.of(), new ExtensionHookException(String.valueOf(e.getMessage()), false, e));
+      return new Outcome<>(null, List.of(), List.of(), new ExtensionHookException(String.valueOf(e.getMessage()), false, e));
     }
+  }
+
+  /** Why an answer that weakens authorization is refused, and how to allow it. */
+  static String weakening(List<String> weakened) {
+    return "answer refused, as it " + String.join("; ", weakened)
+        + " (authentication and authorization stay as SecurityPolicies set them unless allowAuthorizationChanges is set)";
   }
 
   /** Calls the extension unless it was already found unreachable in this translation. */

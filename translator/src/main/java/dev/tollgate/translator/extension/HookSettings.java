@@ -9,8 +9,10 @@ import java.util.Set;
  * @param failOpen when true a failed hook leaves the resource as Tollgate made it; when false the
  *     Gateway's configuration is not updated
  * @param translation which resource types the translation hook receives and may replace
+ * @param allowAuthorizationChanges when false (the default) an answer that would weaken the
+ *     authentication or authorization SecurityPolicies put in place is refused, as an invalid one
  */
-public record HookSettings(Set<Hook> enabled, boolean failOpen, TranslationScope translation) {
+public record HookSettings(Set<Hook> enabled, boolean failOpen, TranslationScope translation, boolean allowAuthorizationChanges) {
 
   public HookSettings {
     enabled = Set.copyOf(enabled);

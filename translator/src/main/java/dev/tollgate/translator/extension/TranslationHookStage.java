@@ -101,7 +101,27 @@ public final class TranslationHookStage implements OutputStage {
       return calls.failed(Hook.TRANSLATION, resource, gateway,
           "returned configuration Envoy would reject: " + HookCalls.describe(violations));
     }
+    List<String> weakened = settings.allowAuthorizationChanges() ? List.of() : weakened(gateway, modified);
+    if (!weakened.isEmpty()) {
+      return calls.failed(Hook.TRANSLATION, resource, gateway, HookCalls.weakening(weakened));
+    }
     return modified;
+  }
+
+  /** What the answer would weaken of the listeners' and routes' authorization (see {@link AuthorizationGuard}). */
+  private static List<String> weakened(GatewayXds before, GatewayXds after) {
+    List<String> out = new java.util.ArrayList<>();
+    for (Message m : before.resources(XdsType.LISTENER)) {
+      Listener was = (Listener) m;
+      Listener now = (Listener) after.resource(XdsType.LISTENER, was.getName()).orElse(null);
+      out.addAll(AuthorizationGuard.listener(was, now == null ? Listener.getDefaultInstance() : now));
+    }
+    for (Message m : before.resources(XdsType.ROUTE)) {
+      RouteConfiguration was = (RouteConfiguration) m;
+      RouteConfiguration now = (RouteConfiguration) after.resource(XdsType.ROUTE, was.getName()).orElse(null);
+      out.addAll(AuthorizationGuard.routeConfiguration(was, now == null ? RouteConfiguration.getDefaultInstance() : now));
+    }
+    return out;
   }
 
   /** The returned list becomes the type's resources; new ones are attributed to the Gateway. */
