@@ -1,8 +1,11 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.extension.config.ExtensionConfigException;
+import dev.tollgate.extension.config.ExtensionConfigLoader;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,15 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (extensionConfig != null) {
+      // Checked before starting, so a mistake is one clear line rather than a failed start.
+      try {
+        ExtensionConfigLoader.load(Path.of(extensionConfig));
+      } catch (ExtensionConfigException e) {
+        spec.commandLine().getErr().println("tollgate: " + e.getMessage());
+        return ExitCodes.UNREADABLE_INPUT;
+      }
+    }
     Map<String, Object> properties = properties();
     ApplicationContext context = Micronaut.build(new String[0]).banner(false).mainClass(ServeCommand.class)
         .properties(properties).start();
