@@ -79,6 +79,7 @@ final class TranslateCommand implements Callable<Integer> {
     if (extensionConfig != null) {
       try {
         extensionSettings = ExtensionConfigLoader.load(extensionConfig);
+        extensionSettings.warnings().forEach(w -> err.println("warning: " + w));
       } catch (ExtensionConfigException e) {
         err.println("tollgate: " + e.getMessage());
         return ExitCodes.UNREADABLE_INPUT;

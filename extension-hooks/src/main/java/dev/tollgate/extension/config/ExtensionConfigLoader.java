@@ -50,7 +50,12 @@ public final class ExtensionConfigLoader {
     if (!bound.ok()) {
       throw new ExtensionConfigException(source + ": " + prefix + bound.errorField() + ": " + bound.error());
     }
-    return new Checker(source, prefix, base).check(bound.value());
+    List<String> warnings = new java.util.ArrayList<>();
+    for (String field : bound.unknownFields()) {
+      warnings.add(source + ": " + prefix + field + ": unknown field, ignored");
+    }
+    ExtensionSettings s = new Checker(source, prefix, base).check(bound.value());
+    return new ExtensionSettings(s.source(), s.kinds(), s.hooks(), s.target(), s.tls(), s.maxMessageSize(), s.timeout(), warnings);
   }
 
   /** Turns the bound settings into {@link ExtensionSettings}, naming the first bad field. */

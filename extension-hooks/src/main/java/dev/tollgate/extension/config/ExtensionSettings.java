@@ -12,9 +12,20 @@ import java.time.Duration;
  * @param source the file it was read from, for messages
  * @param maxMessageSize the largest message sent or received, in bytes
  * @param timeout the deadline of every hook call
+ * @param warnings what in the file was ignored (fields Tollgate does not read), to be reported
  */
 public record ExtensionSettings(
-    String source, ExtensionKinds kinds, HookSettings hooks, Target target, TlsFiles tls, int maxMessageSize, Duration timeout) {
+    String source, ExtensionKinds kinds, HookSettings hooks, Target target, TlsFiles tls, int maxMessageSize, Duration timeout,
+    java.util.List<String> warnings) {
+
+  public ExtensionSettings {
+    warnings = java.util.List.copyOf(warnings);
+  }
+
+  public ExtensionSettings(
+      String source, ExtensionKinds kinds, HookSettings hooks, Target target, TlsFiles tls, int maxMessageSize, Duration timeout) {
+    this(source, kinds, hooks, target, tls, maxMessageSize, timeout, java.util.List.of());
+  }
 
   public static final int DEFAULT_MAX_MESSAGE_SIZE = 4_000_000;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);

@@ -56,6 +56,14 @@ class ExtensionConfigLoaderTest {
     assertThat(s.maxMessageSize()).isEqualTo(4_000_000);
     assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(s.hooks().allowAuthorizationChanges()).isFalse();
+    assertThat(s.warnings()).isEmpty();
+  }
+
+  @Test
+  void fieldsNotRead_areReportedAsWarnings() throws Exception {
+    ExtensionSettings s = parse("extensionManager:\n  retry: {maxAttempts: 3}\n  service: {ip: {address: 127.0.0.1, port: 1}}");
+
+    assertThat(s.warnings()).containsExactly("ext.yaml: extensionManager.retry: unknown field, ignored");
   }
 
   @Test
