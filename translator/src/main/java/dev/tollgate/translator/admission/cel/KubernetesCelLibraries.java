@@ -19,7 +19,8 @@ public final class KubernetesCelLibraries {
 
   private static final List<Object> LIBRARIES = List.of(
       new IpLibrary(),
-      new CidrLibrary());
+      new CidrLibrary(),
+      new UrlLibrary());
 
   public static List<CelCompilerLibrary> compilerLibraries() {
     return LIBRARIES.stream().map(CelCompilerLibrary.class::cast).toList();
