@@ -20,7 +20,8 @@ public final class KubernetesCelLibraries {
   private static final List<Object> LIBRARIES = List.of(
       new IpLibrary(),
       new CidrLibrary(),
-      new UrlLibrary());
+      new UrlLibrary(),
+      new FormatLibrary());
 
   public static List<CelCompilerLibrary> compilerLibraries() {
     return LIBRARIES.stream().map(CelCompilerLibrary.class::cast).toList();
