@@ -21,7 +21,8 @@ public final class KubernetesCelLibraries {
       new IpLibrary(),
       new CidrLibrary(),
       new UrlLibrary(),
-      new FormatLibrary());
+      new FormatLibrary(),
+      new QuantityLibrary());
 
   public static List<CelCompilerLibrary> compilerLibraries() {
     return LIBRARIES.stream().map(CelCompilerLibrary.class::cast).toList();
