@@ -22,7 +22,8 @@ public final class KubernetesCelLibraries {
       new CidrLibrary(),
       new UrlLibrary(),
       new FormatLibrary(),
-      new QuantityLibrary());
+      new QuantityLibrary(),
+      new ListsLibrary());
 
   public static List<CelCompilerLibrary> compilerLibraries() {
     return LIBRARIES.stream().map(CelCompilerLibrary.class::cast).toList();
