@@ -23,7 +23,8 @@ public final class KubernetesCelLibraries {
       new UrlLibrary(),
       new FormatLibrary(),
       new QuantityLibrary(),
-      new ListsLibrary());
+      new ListsLibrary(),
+      new RegexLibrary());
 
   public static List<CelCompilerLibrary> compilerLibraries() {
     return LIBRARIES.stream().map(CelCompilerLibrary.class::cast).toList();
