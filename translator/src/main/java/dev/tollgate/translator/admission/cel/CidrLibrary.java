@@ -9,17 +9,15 @@ import static dev.tollgate.translator.admission.cel.KubernetesCelTypes.IP;
 
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.runtime.CelRuntime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
-import dev.cel.runtime.CelRuntimeLibrary;
 
 /**
  * Kubernetes' CIDR library: {@code isCIDR}, {@code cidr} and its members. {@code containsCIDR} is
  * true containment, as documented and as the API server computes it since Kubernetes 1.33 (before,
  * it wrongly compared the unmasked addresses).
  */
-final class CidrLibrary implements CelCompilerLibrary, CelRuntimeLibrary {
+final class CidrLibrary implements KubernetesCelLibrary {
 
   @Override
   public void setCheckerOptions(CelCheckerBuilder checker) {

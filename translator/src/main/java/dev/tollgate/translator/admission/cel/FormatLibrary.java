@@ -9,10 +9,8 @@ import com.google.protobuf.NullValue;
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.types.OptionalType;
 import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.runtime.CelRuntime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
-import dev.cel.runtime.CelRuntimeLibrary;
 import java.util.List;
 
 /**
@@ -27,7 +25,7 @@ import java.util.List;
  * {@code .hasValue()} or {@code .value()} on the result compile here but fail when evaluated. The
  * declared result type is dyn, as it is either null or a list.
  */
-final class FormatLibrary implements CelCompilerLibrary, CelRuntimeLibrary {
+final class FormatLibrary implements KubernetesCelLibrary {
 
   @Override
   public void setCheckerOptions(CelCheckerBuilder checker) {

@@ -9,13 +9,11 @@ import static dev.tollgate.translator.admission.cel.KubernetesCelTypes.IP;
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.runtime.CelRuntime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
-import dev.cel.runtime.CelRuntimeLibrary;
 
 /** Kubernetes' IP library: {@code isIP}, {@code ip}, {@code ip.isCanonical} and the address predicates. */
-final class IpLibrary implements CelCompilerLibrary, CelRuntimeLibrary {
+final class IpLibrary implements KubernetesCelLibrary {
 
   @Override
   public void setCheckerOptions(CelCheckerBuilder checker) {

@@ -5,19 +5,19 @@ import dev.cel.runtime.CelRuntimeLibrary;
 import java.util.List;
 
 /**
- * The CEL libraries the Kubernetes API server adds to the standard ones, for a caller that builds
- * its own environment:
+ * The CEL libraries the Kubernetes API server adds to the standard ones (IP, CIDR, URL, format,
+ * quantity, lists, regex), for a caller that builds its own environment:
  *
  * <pre>{@code
  * builder.addCompilerLibraries(KubernetesCelLibraries.compilerLibraries())
  *     .addRuntimeLibraries(KubernetesCelLibraries.runtimeLibraries());
  * }</pre>
  *
- * Each library is one object serving both sides, so the two lists always hold the same libraries.
+ * Each library serves both sides, so the two lists always hold the same libraries. Add both.
  */
 public final class KubernetesCelLibraries {
 
-  private static final List<Object> LIBRARIES = List.of(
+  private static final List<KubernetesCelLibrary> LIBRARIES = List.of(
       new IpLibrary(),
       new CidrLibrary(),
       new UrlLibrary(),
@@ -27,11 +27,11 @@ public final class KubernetesCelLibraries {
       new RegexLibrary());
 
   public static List<CelCompilerLibrary> compilerLibraries() {
-    return LIBRARIES.stream().map(CelCompilerLibrary.class::cast).toList();
+    return List.copyOf(LIBRARIES);
   }
 
   public static List<CelRuntimeLibrary> runtimeLibraries() {
-    return LIBRARIES.stream().map(CelRuntimeLibrary.class::cast).toList();
+    return List.copyOf(LIBRARIES);
   }
 
   private KubernetesCelLibraries() {}

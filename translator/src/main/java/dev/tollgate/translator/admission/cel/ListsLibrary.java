@@ -10,11 +10,9 @@ import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.TypeParamType;
-import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
-import dev.cel.runtime.CelRuntimeLibrary;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -28,7 +26,7 @@ import java.util.OptionalInt;
  * maps passes type checking here and fails when evaluated, where the API server refuses it at
  * once; and {@code sum} of an empty list is the int 0 whatever the element type.
  */
-final class ListsLibrary implements CelCompilerLibrary, CelRuntimeLibrary {
+final class ListsLibrary implements KubernetesCelLibrary {
 
   private static final TypeParamType ELEMENT = TypeParamType.create("A");
   private static final ListType LIST = ListType.create(ELEMENT);

@@ -8,17 +8,15 @@ import static dev.tollgate.translator.admission.cel.KubernetesCelTypes.QUANTITY;
 
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.runtime.CelRuntime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
-import dev.cel.runtime.CelRuntimeLibrary;
 
 /**
  * Kubernetes' quantity library: {@code isQuantity}, {@code quantity} and its members. The API
  * server declares {@code sign} as a global function ({@code sign(q)}); its documentation calls it
  * as a member ({@code q.sign()}), so both spellings are declared here.
  */
-final class QuantityLibrary implements CelCompilerLibrary, CelRuntimeLibrary {
+final class QuantityLibrary implements KubernetesCelLibrary {
 
   @Override
   public void setCheckerOptions(CelCheckerBuilder checker) {

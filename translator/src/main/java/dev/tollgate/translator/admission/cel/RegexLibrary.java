@@ -9,11 +9,9 @@ import com.google.re2j.PatternSyntaxException;
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
-import dev.cel.runtime.CelRuntimeLibrary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +21,7 @@ import java.util.List;
  * (and the library's documentation): {@code '[0-9]*'} finds the empty match at the start of
  * "abc 123", and an empty match right after a match is not reported.
  */
-final class RegexLibrary implements CelCompilerLibrary, CelRuntimeLibrary {
+final class RegexLibrary implements KubernetesCelLibrary {
 
   @Override
   public void setCheckerOptions(CelCheckerBuilder checker) {

@@ -11,16 +11,14 @@ import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
-import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.runtime.CelRuntime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
-import dev.cel.runtime.CelRuntimeLibrary;
 
 /**
  * Kubernetes' URL library: {@code isURL}, {@code url} and the accessors. A URL must be absolute or
  * an absolute path; a missing part reads as an empty string (an empty map for the query).
  */
-final class UrlLibrary implements CelCompilerLibrary, CelRuntimeLibrary {
+final class UrlLibrary implements KubernetesCelLibrary {
 
   @Override
   public void setCheckerOptions(CelCheckerBuilder checker) {
