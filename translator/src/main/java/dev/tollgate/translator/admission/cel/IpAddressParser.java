@@ -1,5 +1,7 @@
 package dev.tollgate.translator.admission.cel;
 
+import java.util.Arrays;
+
 /**
  * Reads IP addresses with the rules of Go's netip.ParseAddr, plus the two the API server adds: no
  * zone ({@code fe80::1%eth0}) and no IPv4-mapped IPv6 ({@code ::ffff:1.2.3.4}). Never resolves a
@@ -144,7 +146,7 @@ final class IpAddressParser {
       }
       int missing = 8 - count;
       System.arraycopy(words, ellipsis, words, ellipsis + missing, count - ellipsis);
-      java.util.Arrays.fill(words, ellipsis, ellipsis + missing, 0);
+      Arrays.fill(words, ellipsis, ellipsis + missing, 0);
     } else if (ellipsis >= 0) {
       throw invalid(text, "'::' must stand for at least one group of zeros");
     }
