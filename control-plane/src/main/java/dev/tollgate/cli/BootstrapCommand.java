@@ -1,6 +1,7 @@
 package dev.tollgate.cli;
 
 import com.google.protobuf.Any;
+import dev.tollgate.app.NetworkAddress;
 import dev.tollgate.translator.output.ProtoJson;
 import dev.tollgate.translator.output.TranslationDocument;
 import dev.tollgate.translator.validate.Violation;
@@ -54,8 +55,9 @@ final class BootstrapCommand implements Callable<Integer> {
   String gateway;
 
   @Option(names = "--xds-address", defaultValue = "127.0.0.1:18000", paramLabel = "HOST:PORT",
-      description = "Where Tollgate serves ADS, or unix:/path (default: ${DEFAULT-VALUE}).")
-  String xdsAddress;
+      converter = AddressConverters.Connecting.class,
+      description = "Where Tollgate serves ADS: HOST:PORT, [IPv6]:PORT or unix:/path (default: ${DEFAULT-VALUE}).")
+  NetworkAddress xdsAddress;
 
   @Option(names = "--node-id", paramLabel = "ID", description = "The proxy's node id (default: the Gateway's name with -envoy).")
   String nodeId;
@@ -117,14 +119,13 @@ final class BootstrapCommand implements Callable<Integer> {
 
   private Cluster xdsCluster() {
     Address address;
-    if (xdsAddress.startsWith("unix:")) {
-      address = Address.newBuilder().setPipe(Pipe.newBuilder().setPath(xdsAddress.substring("unix:".length()))).build();
+    boolean dns = false;
+    if (xdsAddress instanceof NetworkAddress.Tcp tcp) {
+      address = Address.newBuilder().setSocketAddress(SocketAddress.newBuilder().setAddress(tcp.host()).setPortValue(tcp.port())).build();
+      dns = !tcp.isIpLiteral();
     } else {
-      int colon = xdsAddress.lastIndexOf(':');
-      address = Address.newBuilder().setSocketAddress(SocketAddress.newBuilder()
-          .setAddress(xdsAddress.substring(0, colon)).setPortValue(Integer.parseInt(xdsAddress.substring(colon + 1)))).build();
+      address = Address.newBuilder().setPipe(Pipe.newBuilder().setPath(((NetworkAddress.Unix) xdsAddress).path())).build();
     }
-    boolean dns = !xdsAddress.startsWith("unix:") && !address.getSocketAddress().getAddress().matches("[0-9.:\\[\\]]+");
     Cluster.Builder c = Cluster.newBuilder()
         .setName(XDS_CLUSTER)
         .setType(dns ? Cluster.DiscoveryType.STRICT_DNS : Cluster.DiscoveryType.STATIC)

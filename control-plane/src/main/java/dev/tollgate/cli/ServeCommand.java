@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.app.NetworkAddress;
 import dev.tollgate.extension.config.ExtensionConfigException;
 import dev.tollgate.extension.config.ExtensionConfigLoader;
 import io.micronaut.context.ApplicationContext;
@@ -30,11 +31,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--resources", paramLabel = "PATH", description = "A manifest file or directory to watch. Repeatable.")
   List<String> resources;
 
-  @Option(names = "--xds-address", paramLabel = "HOST:PORT", description = "Where ADS is served, or unix:/path (default: 127.0.0.1:18000).")
-  String xdsAddress;
+  @Option(names = "--xds-address", paramLabel = "HOST:PORT", converter = AddressConverters.Listening.class,
+      description = "Where ADS is served: HOST:PORT, [IPv6]:PORT or unix:/path (default: 127.0.0.1:18000).")
+  NetworkAddress xdsAddress;
 
-  @Option(names = "--admin-address", paramLabel = "HOST:PORT", description = "Where the admin endpoints are served (default: 127.0.0.1:19000).")
-  String adminAddress;
+  @Option(names = "--admin-address", paramLabel = "HOST:PORT", converter = AddressConverters.ListeningTcp.class,
+      description = "Where the admin endpoints are served: HOST:PORT or [IPv6]:PORT (default: 127.0.0.1:19000).")
+  NetworkAddress.Tcp adminAddress;
 
   @Option(names = "--controller-name", paramLabel = "NAME", description = "GatewayClasses with this controllerName are served.")
   String controllerName;
@@ -91,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
     if (resources != null) {
       p.put("tollgate.resources", resources);
     }
-    putIfSet(p, "tollgate.xds-address", xdsAddress);
+    putIfSet(p, "tollgate.xds-address", xdsAddress == null ? null : xdsAddress.toString());
     putIfSet(p, "tollgate.controller-name", controllerName);
     putIfSet(p, "tollgate.enable-backend", enableBackend);
     putIfSet(p, "tollgate.enable-envoy-patch-policy", enableEnvoyPatchPolicy);
@@ -101,12 +104,8 @@ final class ServeCommand implements Callable<Integer> {
     putIfSet(p, "tollgate.xds-tls.client-ca", tlsClientCa);
     putIfSet(p, "micronaut.config.files", config);
     if (adminAddress != null) {
-      int colon = adminAddress.lastIndexOf(':');
-      if (colon < 0) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--admin-address must be HOST:PORT, not " + adminAddress);
-      }
-      p.put("micronaut.server.host", adminAddress.substring(0, colon));
-      p.put("micronaut.server.port", Integer.parseInt(adminAddress.substring(colon + 1)));
+      p.put("micronaut.server.host", adminAddress.host());
+      p.put("micronaut.server.port", adminAddress.port());
     }
     return p;
   }
