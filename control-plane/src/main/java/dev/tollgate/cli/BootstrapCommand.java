@@ -3,7 +3,6 @@ package dev.tollgate.cli;
 import com.google.protobuf.Any;
 import dev.tollgate.app.NetworkAddress;
 import dev.tollgate.translator.output.ProtoJson;
-import dev.tollgate.translator.output.TranslationDocument;
 import dev.tollgate.translator.validate.Violation;
 import dev.tollgate.translator.validate.XdsValidator;
 import dev.tollgate.translator.xds.Protos;
@@ -77,8 +76,9 @@ final class BootstrapCommand implements Callable<Integer> {
   @Option(names = "--xds-tls-key", paramLabel = "FILE", description = "The client certificate's private key.")
   String tlsKey;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "yaml", description = "yaml or json (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
 
   @Override
   public Integer call() {
@@ -96,7 +96,7 @@ final class BootstrapCommand implements Callable<Integer> {
     var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ProtoJson.toTree(bootstrap);
     tree.remove("@type"); // a bootstrap file is the message itself; Envoy rejects unknown fields in it
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format.equals("json") ? TranslationDocument.toJson(tree) : TranslationDocument.toYaml(tree));
+    out.print(format.print(tree));
     out.flush();
     return ExitCodes.OK;
   }

@@ -37,8 +37,6 @@ import picocli.CommandLine.Option;
     })
 final class TranslateCommand implements Callable<Integer> {
 
-  enum Format { yaml, json }
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = {"-f", "--file"}, required = true, paramLabel = "PATH",
@@ -47,7 +45,7 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  OutputFormat format;
 
   @Option(names = "--strict", description = "Exit with 4 when any object is rejected.")
   boolean strict;
@@ -108,7 +106,7 @@ final class TranslateCommand implements Callable<Integer> {
     ObjectNode document = TranslationDocument.build(result,
         showSecrets ? TranslationDocument.Secrets.SHOWN : TranslationDocument.Secrets.REDACTED);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Format.json ? TranslationDocument.toJson(document) : TranslationDocument.toYaml(document));
+    out.print(format.print(document));
     out.flush();
     err.flush();
     return strict && result.rejectedAnything() ? ExitCodes.REJECTED : ExitCodes.OK;

@@ -87,6 +87,21 @@ class BootstrapCommandTest {
     assertThat(run.out()).isEmpty();
   }
 
+  @Test
+  void bootstrap_unknownOutputFormat_isAUsageErrorListingTheValidOnes() {
+    CliRun run = CliRun.of("bootstrap", "--gateway", "default/eg", "-o", "xml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("tollgate bootstrap: ").contains("'--output'", "xml", "yaml, json");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void bootstrap_json_printsTheSameBootstrap() throws Exception {
+    CliRun json = CliRun.of("bootstrap", "--gateway", "default/eg", "-o", "json");
+    assertThat(json.out()).startsWith("{");
+    assertThat(Mappers.json().readTree(json.out())).isEqualTo(Mappers.yaml().readTree(CliRun.of("bootstrap", "--gateway", "default/eg").out()));
+  }
+
   private static CliRun run(String... args) {
     return CliRun.of(args);
   }
