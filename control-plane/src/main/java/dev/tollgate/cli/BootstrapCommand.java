@@ -40,8 +40,9 @@ import picocli.CommandLine.Option;
     name = "bootstrap",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints an Envoy bootstrap for a proxy of one Gateway: its node names the Gateway, listeners and",
-      "clusters come over ADS from Tollgate, and Envoy's admin interface listens on loopback only.",
+      "Prints an Envoy bootstrap for a proxy of one Gateway.",
+      "Its node names the Gateway, listeners and clusters come over ADS from Tollgate, and Envoy's "
+          + "admin interface listens on loopback only.",
       "  envoy -c <(tollgate bootstrap --gateway default/eg)"
     })
 final class BootstrapCommand implements Callable<Integer> {

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tollgate} command. */
+/**
+ * The {@code tollgate} command. picocli lists each command with the first line of its description
+ * only, so in every command that line is a short sentence of its own.
+ */
 @Command(
     name = "tollgate",
     mixinStandardHelpOptions = true,

@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Watches manifest files and directories, translates them whenever they change, and serves each",
-      "Gateway's Envoy configuration over ADS (state of the world and delta) to the proxies whose node",
-      "cluster names it (namespace/name). Admin endpoints: /health, /metrics, /config_dump, /statuses."
+      "Serves each Gateway's Envoy configuration to its proxies over ADS.",
+      "Watches manifest files and directories, translates them whenever they change, and serves each "
+          + "Gateway's configuration (state of the world and delta) to the proxies whose node cluster names "
+          + "it (namespace/name). Admin endpoints: /health, /metrics, /config_dump, /statuses."
     })
 final class ServeCommand implements Callable<Integer> {
 

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     name = "translate",
     mixinStandardHelpOptions = true,
     description = {
-      "Translates Gateway API and Envoy Gateway resources into the Envoy configuration each Gateway's",
-      "proxies would be served, and the status each object would get. Same input, same bytes."
+      "Prints the Envoy configuration a set of manifests produces.",
+      "Translates Gateway API and Envoy Gateway resources into the Envoy configuration each Gateway's "
+          + "proxies would be served, and the status each object would get. Same input, same bytes."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
