@@ -6,6 +6,7 @@ import dev.tollgate.extension.config.ExtensionConfigLoader;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,12 @@ import picocli.CommandLine.Option;
       "Watches manifest files and directories, translates them whenever they change, and serves each "
           + "Gateway's configuration (state of the world and delta) to the proxies whose node cluster names "
           + "it (namespace/name). Admin endpoints: /health, /metrics, /config_dump, /statuses."
+    },
+    exitCodeListHeading = "%nExit codes (it runs until stopped with SIGTERM or Ctrl-C):%n",
+    exitCodeList = {
+      "1:internal error",
+      "2:invalid command line",
+      "3:a --resources path or the --extension-config file could not be read"
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -67,19 +74,25 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    String missing = unreadableResource();
+    if (missing != null) {
+      // Refused rather than watched: a mistyped path would be served as no Gateways at all, and look ready.
+      err.println("tollgate: --resources " + missing);
+      return ExitCodes.UNREADABLE_INPUT;
+    }
     if (extensionConfig != null) {
       // Checked before starting, so a mistake is one clear line rather than a failed start.
       try {
         ExtensionConfigLoader.load(Path.of(extensionConfig));
       } catch (ExtensionConfigException e) {
-        spec.commandLine().getErr().println("tollgate: " + e.getMessage());
+        err.println("tollgate: " + e.getMessage());
         return ExitCodes.UNREADABLE_INPUT;
       }
     }
     Map<String, Object> properties = properties();
     ApplicationContext context = Micronaut.build(new String[0]).banner(false).mainClass(ServeCommand.class)
         .properties(properties).start();
-    PrintWriter err = spec.commandLine().getErr();
     err.println("tollgate: serving; stop with Ctrl-C");
     err.flush();
     // Micronaut stops the context on SIGTERM/SIGINT through its own shutdown hook.
@@ -87,6 +100,20 @@ final class ServeCommand implements Callable<Integer> {
       Thread.sleep(500);
     }
     return ExitCodes.OK;
+  }
+
+  /** The first --resources path that does not exist or cannot be read, with what is wrong; null when all can be read. */
+  private String unreadableResource() {
+    for (String resource : resources == null ? List.<String>of() : resources) {
+      Path path = Path.of(resource);
+      if (!Files.exists(path)) {
+        return resource + ": does not exist";
+      }
+      if (!Files.isReadable(path)) {
+        return resource + ": cannot be read";
+      }
+    }
+    return null;
   }
 
   /** The flags that were given, as configuration properties (they win over files and environment). */

@@ -2,8 +2,11 @@ package dev.tollgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -23,6 +26,16 @@ class ServeCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).isEqualTo("tollgate serve: Invalid value for option '" + option + "': '" + value + "' " + problem
         + "; expected " + forms + System.lineSeparator());
+  }
+
+  @Test
+  @Timeout(20) // before the check, serve started and kept serving
+  void serve_resourcesThatDoNotExist_areRefusedAtStartInOneLine(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("gateways.yaml");
+    CliRun run = CliRun.of("serve", "--resources", dir.toString(), "--resources", missing.toString(),
+        "--xds-address", "127.0.0.1:0", "--admin-address", "127.0.0.1:0");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+    assertThat(run.err()).isEqualTo("tollgate: --resources " + missing + ": does not exist" + System.lineSeparator());
   }
 
   @Test
