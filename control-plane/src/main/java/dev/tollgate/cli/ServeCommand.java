@@ -57,7 +57,8 @@ final class ServeCommand implements Callable<Integer> {
   Boolean enableEnvoyPatchPolicy;
 
   @Option(names = "--extension-config", paramLabel = "FILE",
-      description = "Call an extension server's hooks, configured as Envoy Gateway's extensionManager.")
+      description = "Call an extension server's hooks, configured as Envoy Gateway's extensionManager "
+          + "(an EnvoyGateway file, Envoy Gateway's ConfigMap holding one, or the extensionManager mapping alone).")
   String extensionConfig;
 
   @Option(names = "--xds-tls-certificate", paramLabel = "FILE", description = "Serve ADS over TLS with this certificate chain (PEM).")

@@ -68,7 +68,8 @@ final class TranslateCommand implements Callable<Integer> {
   boolean enableEnvoyPatchPolicy;
 
   @Option(names = "--extension-config", paramLabel = "FILE",
-      description = "Call an extension server's hooks, configured as Envoy Gateway's extensionManager (an EnvoyGateway file or the extensionManager mapping alone).")
+      description = "Call an extension server's hooks, configured as Envoy Gateway's extensionManager "
+          + "(an EnvoyGateway file, Envoy Gateway's ConfigMap holding one, or the extensionManager mapping alone).")
   Path extensionConfig;
 
   @Override
