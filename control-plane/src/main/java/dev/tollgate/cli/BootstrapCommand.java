@@ -44,6 +44,13 @@ import picocli.CommandLine.Option;
       "Its node names the Gateway, listeners and clusters come over ADS from Tollgate, and Envoy's "
           + "admin interface listens on loopback only.",
       "  envoy -c <(tollgate bootstrap --gateway default/eg)"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the bootstrap was printed",
+      "1:internal error",
+      "2:invalid command line",
+      "4:the bootstrap would break Envoy's rules"
     })
 final class BootstrapCommand implements Callable<Integer> {
 

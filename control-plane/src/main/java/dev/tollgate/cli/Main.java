@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
       "1:internal error",
       "2:invalid command line",
       "3:an input could not be read",
-      "4:with --strict, an object was rejected"
+      "4:something was rejected (translate --strict: an object; validate: a resource; bootstrap: the bootstrap)"
     })
 public final class Main implements Runnable {
 
