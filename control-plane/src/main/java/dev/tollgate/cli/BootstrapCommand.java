@@ -1,8 +1,8 @@
 package dev.tollgate.cli;
 
 import com.google.protobuf.Any;
+import dev.tollgate.app.NetworkAddress;
 import dev.tollgate.translator.output.ProtoJson;
-import dev.tollgate.translator.output.TranslationDocument;
 import dev.tollgate.translator.validate.Violation;
 import dev.tollgate.translator.validate.XdsValidator;
 import dev.tollgate.translator.xds.Protos;
@@ -40,9 +40,17 @@ import picocli.CommandLine.Option;
     name = "bootstrap",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints an Envoy bootstrap for a proxy of one Gateway: its node names the Gateway, listeners and",
-      "clusters come over ADS from Tollgate, and Envoy's admin interface listens on loopback only.",
+      "Prints an Envoy bootstrap for a proxy of one Gateway.",
+      "Its node names the Gateway, listeners and clusters come over ADS from Tollgate, and Envoy's "
+          + "admin interface listens on loopback only.",
       "  envoy -c <(tollgate bootstrap --gateway default/eg)"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the bootstrap was printed",
+      "1:internal error",
+      "2:invalid command line",
+      "4:the bootstrap would break Envoy's rules"
     })
 final class BootstrapCommand implements Callable<Integer> {
 
@@ -54,8 +62,9 @@ final class BootstrapCommand implements Callable<Integer> {
   String gateway;
 
   @Option(names = "--xds-address", defaultValue = "127.0.0.1:18000", paramLabel = "HOST:PORT",
-      description = "Where Tollgate serves ADS, or unix:/path (default: ${DEFAULT-VALUE}).")
-  String xdsAddress;
+      converter = AddressConverters.Connecting.class,
+      description = "Where Tollgate serves ADS: HOST:PORT, [IPv6]:PORT or unix:/path (default: ${DEFAULT-VALUE}).")
+  NetworkAddress xdsAddress;
 
   @Option(names = "--node-id", paramLabel = "ID", description = "The proxy's node id (default: the Gateway's name with -envoy).")
   String nodeId;
@@ -75,8 +84,9 @@ final class BootstrapCommand implements Callable<Integer> {
   @Option(names = "--xds-tls-key", paramLabel = "FILE", description = "The client certificate's private key.")
   String tlsKey;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "yaml", description = "yaml or json (default: ${DEFAULT-VALUE}).")
-  String format;
+  @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat format;
 
   @Override
   public Integer call() {
@@ -94,7 +104,7 @@ final class BootstrapCommand implements Callable<Integer> {
     var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ProtoJson.toTree(bootstrap);
     tree.remove("@type"); // a bootstrap file is the message itself; Envoy rejects unknown fields in it
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format.equals("json") ? TranslationDocument.toJson(tree) : TranslationDocument.toYaml(tree));
+    out.print(format.print(tree));
     out.flush();
     return ExitCodes.OK;
   }
@@ -117,14 +127,13 @@ final class BootstrapCommand implements Callable<Integer> {
 
   private Cluster xdsCluster() {
     Address address;
-    if (xdsAddress.startsWith("unix:")) {
-      address = Address.newBuilder().setPipe(Pipe.newBuilder().setPath(xdsAddress.substring("unix:".length()))).build();
+    boolean dns = false;
+    if (xdsAddress instanceof NetworkAddress.Tcp tcp) {
+      address = Address.newBuilder().setSocketAddress(SocketAddress.newBuilder().setAddress(tcp.host()).setPortValue(tcp.port())).build();
+      dns = !tcp.isIpLiteral();
     } else {
-      int colon = xdsAddress.lastIndexOf(':');
-      address = Address.newBuilder().setSocketAddress(SocketAddress.newBuilder()
-          .setAddress(xdsAddress.substring(0, colon)).setPortValue(Integer.parseInt(xdsAddress.substring(colon + 1)))).build();
+      address = Address.newBuilder().setPipe(Pipe.newBuilder().setPath(((NetworkAddress.Unix) xdsAddress).path())).build();
     }
-    boolean dns = !xdsAddress.startsWith("unix:") && !address.getSocketAddress().getAddress().matches("[0-9.:\\[\\]]+");
     Cluster.Builder c = Cluster.newBuilder()
         .setName(XDS_CLUSTER)
         .setType(dns ? Cluster.DiscoveryType.STRICT_DNS : Cluster.DiscoveryType.STATIC)

@@ -9,8 +9,8 @@ public final class ExitCodes {
   public static final int INTERNAL_ERROR = 1;
   /** Bad command line. */
   public static final int USAGE = 2;
-  /** An input file or stream could not be read, or is not YAML. */
+  /** An input file or stream could not be read, or is not YAML; for {@code serve}, a {@code --resources} path does not exist. */
   public static final int UNREADABLE_INPUT = 3;
-  /** With {@code --strict}: some object was rejected; or a {@code validate}d file is invalid. */
+  /** With {@code --strict}: some object was rejected; a {@code validate}d file is invalid; a bootstrap breaks Envoy's rules. */
   public static final int REJECTED = 4;
 }

@@ -4,26 +4,31 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tollgate} command. */
+/**
+ * The {@code tollgate} command. picocli lists each command with the first line of its description
+ * only, so in every command that line is a short sentence of its own.
+ */
 @Command(
     name = "tollgate",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A control plane for Envoy: Gateway API and policy resources in, validated xDS out.",
-    subcommands = {TranslateCommand.class, ValidateCommand.class, ServeCommand.class, BootstrapCommand.class},
+    subcommands = {TranslateCommand.class, ValidateCommand.class, ServeCommand.class, BootstrapCommand.class,
+        VersionCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
       "1:internal error",
       "2:invalid command line",
       "3:an input could not be read",
-      "4:with --strict, an object was rejected"
+      "4:something was rejected (translate --strict: an object; validate: a resource; bootstrap: the bootstrap)"
     })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    LibraryLogging.quiet();
     System.exit(run(args));
   }
 
@@ -37,6 +42,7 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setParameterExceptionHandler(new UsageErrors());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("tollgate: internal error: " + e);
       e.printStackTrace(commandLine.getErr());

@@ -1,10 +1,12 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.app.NetworkAddress;
 import dev.tollgate.extension.config.ExtensionConfigException;
 import dev.tollgate.extension.config.ExtensionConfigLoader;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +21,16 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Watches manifest files and directories, translates them whenever they change, and serves each",
-      "Gateway's Envoy configuration over ADS (state of the world and delta) to the proxies whose node",
-      "cluster names it (namespace/name). Admin endpoints: /health, /metrics, /config_dump, /statuses."
+      "Serves each Gateway's Envoy configuration to its proxies over ADS.",
+      "Watches manifest files and directories, translates them whenever they change, and serves each "
+          + "Gateway's configuration (state of the world and delta) to the proxies whose node cluster names "
+          + "it (namespace/name). Admin endpoints: /health, /metrics, /config_dump, /statuses."
+    },
+    exitCodeListHeading = "%nExit codes (it runs until stopped with SIGTERM or Ctrl-C):%n",
+    exitCodeList = {
+      "1:internal error",
+      "2:invalid command line",
+      "3:a --resources path or the --extension-config file could not be read"
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -30,11 +39,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--resources", paramLabel = "PATH", description = "A manifest file or directory to watch. Repeatable.")
   List<String> resources;
 
-  @Option(names = "--xds-address", paramLabel = "HOST:PORT", description = "Where ADS is served, or unix:/path (default: 127.0.0.1:18000).")
-  String xdsAddress;
+  @Option(names = "--xds-address", paramLabel = "HOST:PORT", converter = AddressConverters.Listening.class,
+      description = "Where ADS is served: HOST:PORT, [IPv6]:PORT or unix:/path (default: 127.0.0.1:18000).")
+  NetworkAddress xdsAddress;
 
-  @Option(names = "--admin-address", paramLabel = "HOST:PORT", description = "Where the admin endpoints are served (default: 127.0.0.1:19000).")
-  String adminAddress;
+  @Option(names = "--admin-address", paramLabel = "HOST:PORT", converter = AddressConverters.ListeningTcp.class,
+      description = "Where the admin endpoints are served: HOST:PORT or [IPv6]:PORT (default: 127.0.0.1:19000).")
+  NetworkAddress.Tcp adminAddress;
 
   @Option(names = "--controller-name", paramLabel = "NAME", description = "GatewayClasses with this controllerName are served.")
   String controllerName;
@@ -46,7 +57,8 @@ final class ServeCommand implements Callable<Integer> {
   Boolean enableEnvoyPatchPolicy;
 
   @Option(names = "--extension-config", paramLabel = "FILE",
-      description = "Call an extension server's hooks, configured as Envoy Gateway's extensionManager.")
+      description = "Call an extension server's hooks, configured as Envoy Gateway's extensionManager "
+          + "(an EnvoyGateway file, Envoy Gateway's ConfigMap holding one, or the extensionManager mapping alone).")
   String extensionConfig;
 
   @Option(names = "--xds-tls-certificate", paramLabel = "FILE", description = "Serve ADS over TLS with this certificate chain (PEM).")
@@ -63,19 +75,25 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    String missing = unreadableResource();
+    if (missing != null) {
+      // Refused rather than watched: a mistyped path would be served as no Gateways at all, and look ready.
+      err.println("tollgate: --resources " + missing);
+      return ExitCodes.UNREADABLE_INPUT;
+    }
     if (extensionConfig != null) {
       // Checked before starting, so a mistake is one clear line rather than a failed start.
       try {
         ExtensionConfigLoader.load(Path.of(extensionConfig));
       } catch (ExtensionConfigException e) {
-        spec.commandLine().getErr().println("tollgate: " + e.getMessage());
+        err.println("tollgate: " + e.getMessage());
         return ExitCodes.UNREADABLE_INPUT;
       }
     }
     Map<String, Object> properties = properties();
     ApplicationContext context = Micronaut.build(new String[0]).banner(false).mainClass(ServeCommand.class)
         .properties(properties).start();
-    PrintWriter err = spec.commandLine().getErr();
     err.println("tollgate: serving; stop with Ctrl-C");
     err.flush();
     // Micronaut stops the context on SIGTERM/SIGINT through its own shutdown hook.
@@ -85,13 +103,27 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** The first --resources path that does not exist or cannot be read, with what is wrong; null when all can be read. */
+  private String unreadableResource() {
+    for (String resource : resources == null ? List.<String>of() : resources) {
+      Path path = Path.of(resource);
+      if (!Files.exists(path)) {
+        return resource + ": does not exist";
+      }
+      if (!Files.isReadable(path)) {
+        return resource + ": cannot be read";
+      }
+    }
+    return null;
+  }
+
   /** The flags that were given, as configuration properties (they win over files and environment). */
   Map<String, Object> properties() {
     Map<String, Object> p = new LinkedHashMap<>();
     if (resources != null) {
       p.put("tollgate.resources", resources);
     }
-    putIfSet(p, "tollgate.xds-address", xdsAddress);
+    putIfSet(p, "tollgate.xds-address", xdsAddress == null ? null : xdsAddress.toString());
     putIfSet(p, "tollgate.controller-name", controllerName);
     putIfSet(p, "tollgate.enable-backend", enableBackend);
     putIfSet(p, "tollgate.enable-envoy-patch-policy", enableEnvoyPatchPolicy);
@@ -101,12 +133,8 @@ final class ServeCommand implements Callable<Integer> {
     putIfSet(p, "tollgate.xds-tls.client-ca", tlsClientCa);
     putIfSet(p, "micronaut.config.files", config);
     if (adminAddress != null) {
-      int colon = adminAddress.lastIndexOf(':');
-      if (colon < 0) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--admin-address must be HOST:PORT, not " + adminAddress);
-      }
-      p.put("micronaut.server.host", adminAddress.substring(0, colon));
-      p.put("micronaut.server.port", Integer.parseInt(adminAddress.substring(colon + 1)));
+      p.put("micronaut.server.host", adminAddress.host());
+      p.put("micronaut.server.port", adminAddress.port());
     }
     return p;
   }

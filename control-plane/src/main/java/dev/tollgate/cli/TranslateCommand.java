@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     name = "translate",
     mixinStandardHelpOptions = true,
     description = {
-      "Translates Gateway API and Envoy Gateway resources into the Envoy configuration each Gateway's",
-      "proxies would be served, and the status each object would get. Same input, same bytes."
+      "Prints the Envoy configuration a set of manifests produces.",
+      "Translates Gateway API and Envoy Gateway resources into the Envoy configuration each Gateway's "
+          + "proxies would be served, and the status each object would get. Same input, same bytes."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -37,8 +38,6 @@ import picocli.CommandLine.Option;
     })
 final class TranslateCommand implements Callable<Integer> {
 
-  enum Format { yaml, json }
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = {"-f", "--file"}, required = true, paramLabel = "PATH",
@@ -47,7 +46,7 @@ final class TranslateCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  OutputFormat format;
 
   @Option(names = "--strict", description = "Exit with 4 when any object is rejected.")
   boolean strict;
@@ -69,7 +68,8 @@ final class TranslateCommand implements Callable<Integer> {
   boolean enableEnvoyPatchPolicy;
 
   @Option(names = "--extension-config", paramLabel = "FILE",
-      description = "Call an extension server's hooks, configured as Envoy Gateway's extensionManager (an EnvoyGateway file or the extensionManager mapping alone).")
+      description = "Call an extension server's hooks, configured as Envoy Gateway's extensionManager "
+          + "(an EnvoyGateway file, Envoy Gateway's ConfigMap holding one, or the extensionManager mapping alone).")
   Path extensionConfig;
 
   @Override
@@ -108,7 +108,7 @@ final class TranslateCommand implements Callable<Integer> {
     ObjectNode document = TranslationDocument.build(result,
         showSecrets ? TranslationDocument.Secrets.SHOWN : TranslationDocument.Secrets.REDACTED);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Format.json ? TranslationDocument.toJson(document) : TranslationDocument.toYaml(document));
+    out.print(format.print(document));
     out.flush();
     err.flush();
     return strict && result.rejectedAnything() ? ExitCodes.REJECTED : ExitCodes.OK;

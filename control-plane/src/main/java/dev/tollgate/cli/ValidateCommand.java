@@ -21,10 +21,11 @@ import picocli.CommandLine.Parameters;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks Envoy resources against the rules Envoy enforces: the validation rules declared on its API,",
-      "and cross references (every route configuration, cluster, load assignment and secret named exists).",
-      "FILE is JSON or YAML: the output of translate, one group of resource lists, or a list of resources",
-      "each with its \"@type\"."
+      "Checks Envoy resources against the rules Envoy enforces.",
+      "Those are the validation rules declared on Envoy's API, and cross references (every route "
+          + "configuration, cluster, load assignment and secret named exists).",
+      "FILE is JSON or YAML: the output of translate, one group of resource lists, or a list of resources "
+          + "each with its \"@type\"."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:all resources are valid", "1:internal error", "2:invalid command line",

@@ -15,7 +15,7 @@ public class ServeSettings {
 
   /** Manifest files or directories the file provider watches. */
   private List<String> resources = new ArrayList<>();
-  /** {@code host:port}, or {@code unix:/path} for a unix domain socket. */
+  /** {@code host:port}, {@code [ipv6]:port}, or {@code unix:/path} for a unix domain socket; read by {@code NetworkAddress}. */
   private String xdsAddress = "127.0.0.1:18000";
   private String controllerName = TranslatorConfig.DEFAULT_CONTROLLER_NAME;
   /** Envoy Gateway's {@code enableBackend}: off unless asked for, as there. */

@@ -6,9 +6,12 @@ import dev.tollgate.translator.json.Mappers;
 import dev.tollgate.translator.output.ProtoJson;
 import dev.tollgate.translator.validate.XdsValidator;
 import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
+import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.ApiConfigSource;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BootstrapCommandTest {
 
@@ -51,6 +54,52 @@ class BootstrapCommandTest {
     CliRun run = CliRun.of("bootstrap", "--gateway", "eg");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("NAMESPACE/NAME");
+  }
+
+  @Test
+  void bootstrap_ipv6XdsAddress_isWrittenWithoutBrackets() throws Exception {
+    Bootstrap b = parse(CliRun.of("bootstrap", "--gateway", "default/eg", "--xds-address", "[::1]:18000"));
+    var cluster = b.getStaticResources().getClusters(0);
+    var address = cluster.getLoadAssignment().getEndpoints(0).getLbEndpoints(0).getEndpoint().getAddress().getSocketAddress();
+    assertThat(address.getAddress()).isEqualTo("::1");
+    assertThat(address.getPortValue()).isEqualTo(18000);
+    assertThat(cluster.getType()).as("an address, nothing to resolve").isEqualTo(Cluster.DiscoveryType.STATIC);
+  }
+
+  @Test
+  void bootstrap_hostNameXdsAddress_isResolvedByTheProxy() throws Exception {
+    Bootstrap b = parse(CliRun.of("bootstrap", "--gateway", "default/eg", "--xds-address", "tollgate.tollgate-system.svc:18000"));
+    assertThat(b.getStaticResources().getClusters(0).getType()).isEqualTo(Cluster.DiscoveryType.STRICT_DNS);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "127.0.0.1       | has no port",
+      "host:notaport   | has a port that is not a number",
+      "127.0.0.1:70000 | has port 70000, not between 1 and 65535",
+      "127.0.0.1:0     | has port 0, not between 1 and 65535",
+      "::1:18000       | has an IPv6 address without brackets"})
+  void bootstrap_badXdsAddress_isAOneLineUsageErrorNamingOptionValueAndForms(String value, String problem) {
+    CliRun run = CliRun.of("bootstrap", "--gateway", "default/eg", "--xds-address", value);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).isEqualTo("tollgate bootstrap: Invalid value for option '--xds-address': '" + value + "' " + problem
+        + "; expected HOST:PORT, [IPv6]:PORT or unix:/path" + System.lineSeparator());
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void bootstrap_unknownOutputFormat_isAUsageErrorListingTheValidOnes() {
+    CliRun run = CliRun.of("bootstrap", "--gateway", "default/eg", "-o", "xml");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).startsWith("tollgate bootstrap: ").contains("'--output'", "xml", "yaml, json");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void bootstrap_json_printsTheSameBootstrap() throws Exception {
+    CliRun json = CliRun.of("bootstrap", "--gateway", "default/eg", "-o", "json");
+    assertThat(json.out()).startsWith("{");
+    assertThat(Mappers.json().readTree(json.out())).isEqualTo(Mappers.yaml().readTree(CliRun.of("bootstrap", "--gateway", "default/eg").out()));
   }
 
   private static CliRun run(String... args) {

@@ -1,5 +1,6 @@
 package dev.tollgate.serve.xds;
 
+import dev.tollgate.app.NetworkAddress;
 import dev.tollgate.serve.ServeMetrics;
 import dev.tollgate.serve.ServeSettings;
 import dev.tollgate.serve.snapshot.GatewaySnapshots;
@@ -44,7 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class XdsServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(XdsServer.class);
-  static final String UNIX_PREFIX = "unix:";
 
   private final ServeSettings settings;
   private final GatewaySnapshots snapshots;
@@ -63,9 +63,9 @@ public final class XdsServer {
   void start() throws IOException, GeneralSecurityException {
     V3DiscoveryServer discovery = new V3DiscoveryServer(
         List.<DiscoveryServerCallbacks>of(new XdsCallbacks(metrics, snapshots.nacks())), snapshots.cache());
-    String address = settings.getXdsAddress();
+    NetworkAddress address = NetworkAddress.listening(settings.getXdsAddress());
     NettyServerBuilder builder = NettyServerBuilder.forAddress(socketAddress(address), credentials());
-    if (address.startsWith(UNIX_PREFIX)) {
+    if (address instanceof NetworkAddress.Unix) {
       if (!Epoll.isAvailable()) {
         throw new IllegalStateException("unix domain sockets need Linux epoll: " + Epoll.unavailabilityCause());
       }
@@ -81,18 +81,13 @@ public final class XdsServer {
         ? (settings.getXdsTls().getClientCa() == null ? " with TLS" : " with mutual TLS") : "");
   }
 
-  private static SocketAddress socketAddress(String address) throws IOException {
-    if (address.startsWith(UNIX_PREFIX)) {
-      Path path = Path.of(address.substring(UNIX_PREFIX.length()));
-      Files.deleteIfExists(path); // a socket left by an earlier run
-      return new DomainSocketAddress(path.toString());
+  private static SocketAddress socketAddress(NetworkAddress address) throws IOException {
+    if (address instanceof NetworkAddress.Tcp tcp) {
+      return new InetSocketAddress(tcp.host(), tcp.port());
     }
-    int colon = address.lastIndexOf(':');
-    if (colon < 0) {
-      throw new IllegalArgumentException("xDS address " + address + " is not HOST:PORT or unix:/path");
-    }
-    String host = address.substring(0, colon).replace("[", "").replace("]", "");
-    return new InetSocketAddress(host, Integer.parseInt(address.substring(colon + 1)));
+    String path = ((NetworkAddress.Unix) address).path();
+    Files.deleteIfExists(Path.of(path)); // a socket left by an earlier run
+    return new DomainSocketAddress(path);
   }
 
   private ServerCredentials credentials() throws IOException, GeneralSecurityException {
@@ -131,9 +126,9 @@ public final class XdsServer {
   public String boundAddress() {
     SocketAddress a = server.getListenSockets().get(0);
     if (a instanceof InetSocketAddress inet) {
-      return inet.getHostString() + ":" + inet.getPort();
+      return new NetworkAddress.Tcp(inet.getHostString(), inet.getPort()).toString();
     }
-    return a instanceof DomainSocketAddress unix ? UNIX_PREFIX + unix.path() : a.toString();
+    return a instanceof DomainSocketAddress unix ? new NetworkAddress.Unix(unix.path()).toString() : a.toString();
   }
 
   public boolean running() {

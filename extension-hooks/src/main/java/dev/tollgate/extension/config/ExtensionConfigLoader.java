@@ -1,5 +1,6 @@
 package dev.tollgate.extension.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.translator.extension.ExtensionKinds;
 import dev.tollgate.translator.extension.Hook;
@@ -16,13 +17,18 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads the extension configuration: an Envoy Gateway configuration file (kind EnvoyGateway, its
- * {@code extensionManager} is used), a document with an {@code extensionManager} key, or the
+ * {@code extensionManager} is used), Envoy Gateway's ConfigMap holding that file under
+ * {@code data."envoy-gateway.yaml"}, a document with an {@code extensionManager} key, or the
  * {@code extensionManager} mapping alone.
  */
 public final class ExtensionConfigLoader {
+
+  /** The key of Envoy Gateway's ConfigMap ({@code envoy-gateway-config}) that holds its configuration file. */
+  static final String CONFIG_MAP_KEY = "envoy-gateway.yaml";
 
   private ExtensionConfigLoader() {}
 
@@ -38,10 +44,17 @@ public final class ExtensionConfigLoader {
 
   /** @param base the directory relative file names are resolved against */
   public static ExtensionSettings parse(String source, JsonNode doc, Path base) throws ExtensionConfigException {
+    if (doc != null && doc.path("kind").asText().equals("ConfigMap")) {
+      // Messages then name the key as well as the file, as a field path inside the ConfigMap.
+      source = source + ": data.\"" + CONFIG_MAP_KEY + "\"";
+      doc = configMapValue(source, doc);
+    }
     String prefix = "";
     if (doc != null && doc.has("extensionManager")) {
       doc = doc.get("extensionManager");
       prefix = "extensionManager.";
+    } else if (doc != null && doc.path("kind").asText().equals("EnvoyGateway")) {
+      throw new ExtensionConfigException(source + ": extensionManager: is required");
     }
     if (doc == null || !doc.isObject()) {
       throw new ExtensionConfigException(source + ": expected an extensionManager mapping");
@@ -56,6 +69,26 @@ public final class ExtensionConfigLoader {
     }
     ExtensionSettings s = new Checker(source, prefix, base).check(bound.value());
     return new ExtensionSettings(s.source(), s.kinds(), s.hooks(), s.target(), s.tls(), s.maxMessageSize(), s.timeout(), warnings);
+  }
+
+  /** The EnvoyGateway configuration a ConfigMap holds as text; {@code source} names the file and the key. */
+  private static JsonNode configMapValue(String source, JsonNode configMap) throws ExtensionConfigException {
+    JsonNode text = configMap.path("data").get(CONFIG_MAP_KEY);
+    if (text == null) {
+      throw new ExtensionConfigException(source + ": is required: Envoy Gateway's ConfigMap holds its configuration under this key");
+    }
+    if (!text.isTextual()) {
+      throw new ExtensionConfigException(source + ": must be text: the EnvoyGateway configuration as a YAML string");
+    }
+    try {
+      return Mappers.yaml().readTree(text.asText());
+    } catch (JsonProcessingException e) {
+      // The YAML parser's message spans lines: what is wrong, then indented where and a snippet; only the first kind is kept.
+      String problem = e.getOriginalMessage().lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+          .collect(Collectors.joining("; "));
+      String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + " of the text)";
+      throw new ExtensionConfigException(source + ": not valid YAML: " + problem + line);
+    }
   }
 
   /** Turns the bound settings into {@link ExtensionSettings}, naming the first bad field. */

@@ -84,6 +84,82 @@ class ExtensionConfigLoaderTest {
         .hasMessageStartingWith("ext.yaml: failOpen:");
   }
 
+  /** The ConfigMap Envoy Gateway's extension server guide applies, as it is written there. */
+  private static final String ENVOY_GATEWAY_CONFIG_MAP = """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: envoy-gateway-config
+        namespace: envoy-gateway-system
+      data:
+        envoy-gateway.yaml: |
+          apiVersion: gateway.envoyproxy.io/v1alpha1
+          kind: EnvoyGateway
+          provider:
+            type: Kubernetes
+          gateway:
+            controllerName: gateway.envoyproxy.io/gatewayclass-controller
+          extensionManager:
+            # Envoy Gateway will watch these resource kinds and use them as extension policies
+            # which can be attached to Gateway resources.
+            policyResources:
+            - group: example.extensions.io
+              version: v1alpha1
+              kind: ListenerContextExample
+            hooks:
+              # The type of hooks that should be invoked
+              xdsTranslator:
+                post:
+                - HTTPListener
+            service:
+              # The service that is hosting the extension server
+              fqdn:
+                hostname: extension-server.envoy-gateway-system.svc.cluster.local
+                port: 5005
+      """;
+
+  @Test
+  void envoyGatewayConfigMap_isReadFromItsEnvoyGatewayYamlKey() throws Exception {
+    ExtensionSettings s = parse(ENVOY_GATEWAY_CONFIG_MAP);
+
+    assertThat(s.kinds().policyResources()).containsExactly(new GroupKind("example.extensions.io", "ListenerContextExample"));
+    assertThat(s.hooks().enabled()).containsExactly(Hook.HTTP_LISTENER);
+    assertThat(s.target()).hasToString("extension-server.envoy-gateway-system.svc.cluster.local:5005");
+    assertThat(s.warnings()).isEmpty();
+  }
+
+  @Test
+  void envoyGatewayConfigMap_problemsNameTheFileTheKeyAndTheField() {
+    assertThatThrownBy(() -> parse(ENVOY_GATEWAY_CONFIG_MAP.replaceAll("(?s)      service:.*", "")))
+        .hasMessage("ext.yaml: data.\"envoy-gateway.yaml\": extensionManager.service: is required");
+    assertThatThrownBy(() -> parse(ENVOY_GATEWAY_CONFIG_MAP.replace("port: 5005", "port: 0")))
+        .hasMessage("ext.yaml: data.\"envoy-gateway.yaml\": extensionManager.service.fqdn.port: must be between 1 and 65535");
+  }
+
+  @Test
+  void envoyGatewayConfigMap_warningsNameTheKey() throws Exception {
+    ExtensionSettings s = parse(ENVOY_GATEWAY_CONFIG_MAP.replace("      hooks:", "      retry: {maxAttempts: 3}\n      hooks:"));
+
+    assertThat(s.warnings()).containsExactly("ext.yaml: data.\"envoy-gateway.yaml\": extensionManager.retry: unknown field, ignored");
+  }
+
+  @Test
+  void configMapWithoutTheKey_isAnErrorNamingIt() {
+    assertThatThrownBy(() -> parse("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: envoy-gateway-config}\ndata: {config.yaml: x}\n"))
+        .hasMessage("ext.yaml: data.\"envoy-gateway.yaml\": is required: Envoy Gateway's ConfigMap holds its configuration under this key");
+    assertThatThrownBy(() -> parse("apiVersion: v1\nkind: ConfigMap\ndata:\n  envoy-gateway.yaml: {extensionManager: {}}\n"))
+        .hasMessage("ext.yaml: data.\"envoy-gateway.yaml\": must be text: the EnvoyGateway configuration as a YAML string");
+    assertThatThrownBy(() -> parse("apiVersion: v1\nkind: ConfigMap\ndata:\n  envoy-gateway.yaml: \"a: [\\n b\"\n"))
+        .hasMessage("ext.yaml: data.\"envoy-gateway.yaml\": not valid YAML: while parsing a flow sequence; "
+            + "expected ',' or ']', but got <stream end> (line 2 of the text)");
+  }
+
+  @Test
+  void envoyGatewayConfigurationWithoutExtensionManager_saysSo() {
+    assertThatThrownBy(() -> parse("apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: EnvoyGateway\ngateway: {controllerName: x}\n"))
+        .hasMessage("ext.yaml: extensionManager: is required");
+  }
+
   private static ExtensionSettings parse(String yaml) throws Exception {
     return ExtensionConfigLoader.parse("ext.yaml", Mappers.yaml().readTree(yaml), Path.of("/etc/tollgate"));
   }
