@@ -1,6 +1,8 @@
 package dev.tollgate.translator.input;
 
+import dev.tollgate.translator.admission.meta.ObjectMetaRules;
 import dev.tollgate.translator.model.KubernetesObject;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,5 +24,33 @@ public record Kind(
 
   public String apiVersionOf(String version) {
     return group.isEmpty() ? version : group + "/" + version;
+  }
+
+  /** The resource name, as in the CRD's {@code spec.names.plural}: {@code httproutes}, {@code envoyproxies}. */
+  public String plural() {
+    String lower = kind.toLowerCase(Locale.ROOT);
+    if (lower.endsWith("s")) {
+      return lower + "es";
+    }
+    boolean consonantY = lower.endsWith("y") && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0;
+    return consonantY ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
+  }
+
+  /**
+   * Whether this kind guards traffic: authenticates, authorizes or runs code on requests. An
+   * object of such a kind that cannot be read still closes what it targets.
+   */
+  public boolean guardsTraffic() {
+    return group.equals(Kinds.ENVOY_GATEWAY_GROUP)
+        && (kind.equals("SecurityPolicy") || kind.equals("EnvoyExtensionPolicy") || kind.equals("EnvoyPatchPolicy"));
+  }
+
+  /** How the API server checks this kind's object names. */
+  public ObjectMetaRules.NameFormat nameFormat() {
+    return switch (kind) {
+      case "Service" -> ObjectMetaRules.NameFormat.DNS1035_LABEL;
+      case "Namespace" -> ObjectMetaRules.NameFormat.DNS1123_LABEL;
+      default -> ObjectMetaRules.NameFormat.DNS1123_SUBDOMAIN;
+    };
   }
 }

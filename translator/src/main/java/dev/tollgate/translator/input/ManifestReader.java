@@ -3,42 +3,31 @@ package dev.tollgate.translator.input;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.translator.admission.Admission;
 import dev.tollgate.translator.extension.ExtensionKinds;
-import dev.tollgate.translator.input.InputProblem.Severity;
-import dev.tollgate.translator.json.Binder;
-import dev.tollgate.translator.json.Mappers;
-import dev.tollgate.translator.model.KubernetesObject;
-import dev.tollgate.translator.model.ObjectKey;
-import dev.tollgate.translator.model.ObjectMeta;
-import dev.tollgate.translator.model.UnstructuredObject;
-import dev.tollgate.translator.model.gatewayapi.GroupKind;
+import dev.tollgate.translator.input.yaml.YamlDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Reads multi-document YAML (or JSON) manifests into a {@link ResourceSet}.
  *
- * <p>A document that cannot be bound to its kind is reported with its file, document index and
- * field, and skipped; the others are still read. A file that is not YAML at all, or cannot be
- * opened, is unreadable: {@link UnreadableInputException}.
+ * <p>Input is bounded ({@link ReadLimits}) and read in time linear in its size. A document is
+ * admitted as a Kubernetes API server would admit it, or reported with its file, document index,
+ * object and field, and skipped; the others are still read. A file that is not YAML at all, is too
+ * large, or cannot be opened, is unreadable: {@link UnreadableInputException}.
  */
 public final class ManifestReader {
 
   public static final String STDIN = "-";
 
-  private final ResourceSet.Builder resources = ResourceSet.builder();
-  private final List<InputProblem> problems = new ArrayList<>();
-  private final Set<String> reportedUnknownKinds = new HashSet<>();
-  private final ExtensionKinds extensionKinds;
+  private final DocumentIntake intake;
+  private final ReadLimits limits;
+  private final YamlDocuments yaml;
 
   public ManifestReader() {
     this(ExtensionKinds.NONE);
@@ -46,7 +35,13 @@ public final class ManifestReader {
 
   /** A reader that also keeps objects of an extension server's kinds, whole. */
   public ManifestReader(ExtensionKinds extensionKinds) {
-    this.extensionKinds = extensionKinds;
+    this(extensionKinds, ReadLimits.DEFAULT);
+  }
+
+  public ManifestReader(ExtensionKinds extensionKinds, ReadLimits limits) {
+    this.intake = new DocumentIntake(extensionKinds, Admission.standard());
+    this.limits = limits;
+    this.yaml = YamlDocuments.forLimits(limits);
   }
 
   /** Reads a file, a directory (its .yaml, .yml and .json files, recursively) or stdin ({@code -}). */
@@ -65,6 +60,13 @@ public final class ManifestReader {
   }
 
   private ManifestReader readFile(Path file) throws UnreadableInputException {
+    try {
+      if (Files.isRegularFile(file) && Files.size(file) > limits.maxFileBytes()) {
+        throw tooLarge(file.toString(), Files.size(file));
+      }
+    } catch (IOException e) {
+      throw new UnreadableInputException(file + ": cannot read: " + e.getMessage(), e);
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return read(file.toString(), in);
     } catch (IOException e) {
@@ -84,148 +86,59 @@ public final class ManifestReader {
     }
   }
 
-  /** Reads every document of a stream; {@code name} is how problems refer to it. */
+  /** Reads every document of a stream, at most {@link ReadLimits#maxFileBytes()} of it; {@code name} is how problems refer to it. */
   public ManifestReader read(String name, InputStream in) throws UnreadableInputException {
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+    } catch (IOException e) {
+      throw new UnreadableInputException(name + ": cannot read: " + e.getMessage(), e);
+    }
+    if (bytes.length > limits.maxFileBytes()) {
+      throw tooLarge(name, -1);
+    }
+    return readText(name, yaml.decode(name, bytes));
+  }
+
+  /** Reads YAML text, for tests and callers that hold manifests in memory. */
+  public ManifestReader readString(String name, String text) throws UnreadableInputException {
+    if (text.length() > limits.maxFileBytes()) {
+      throw tooLarge(name, text.length());
+    }
+    return readText(name, text);
+  }
+
+  private ManifestReader readText(String name, String text) throws UnreadableInputException {
     int index = 0;
-    try (MappingIterator<JsonNode> docs = Mappers.yaml().readerFor(JsonNode.class).readValues(in)) {
+    try (MappingIterator<JsonNode> docs = yaml.documents(text)) {
       while (docs.hasNextValue()) {
         JsonNode doc = docs.nextValue();
-        addDocument(doc, new Source(name, index++));
+        intake.add(doc, new Source(name, index++));
       }
     } catch (JsonProcessingException e) {
-      throw new UnreadableInputException(
-          name + " (document " + index + "): not valid YAML: " + e.getOriginalMessage()
-              + locationOf(e), e);
+      throw yaml.unreadable(name, index, e);
     } catch (IOException e) {
       throw new UnreadableInputException(name + ": cannot read: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       // Jackson wraps parse errors met while advancing the iterator.
       if (e.getCause() instanceof JsonProcessingException jpe) {
-        throw new UnreadableInputException(
-            name + " (document " + index + "): not valid YAML: " + jpe.getOriginalMessage()
-                + locationOf(jpe), jpe);
+        throw yaml.unreadable(name, index, jpe);
       }
       throw e;
     }
     return this;
   }
 
-  /** Reads YAML text, for tests and callers that hold manifests in memory. */
-  public ManifestReader readString(String name, String yaml) throws UnreadableInputException {
-    return read(name, new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-  }
-
-  private static String locationOf(JsonProcessingException e) {
-    return e.getLocation() == null
-        ? ""
-        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-  }
-
-  private void addDocument(JsonNode doc, Source source) {
-    if (doc == null || doc.isNull() || doc.isMissingNode() || (doc.isObject() && doc.isEmpty())) {
-      return;
-    }
-    if (!doc.isObject()) {
-      error(source, null, "", "a document must be a mapping with apiVersion and kind");
-      return;
-    }
-    String apiVersion = doc.path("apiVersion").asText("");
-    String kindName = doc.path("kind").asText("");
-    if (apiVersion.isEmpty() || kindName.isEmpty()) {
-      error(source, null, apiVersion.isEmpty() ? "apiVersion" : "kind", "is required");
-      return;
-    }
-    if (apiVersion.equals("v1") && kindName.equals("List")) {
-      JsonNode items = doc.path("items");
-      for (int i = 0; i < items.size(); i++) {
-        addDocument(items.get(i), source);
-      }
-      return;
-    }
-    int slash = apiVersion.lastIndexOf('/');
-    String group = slash < 0 ? "" : apiVersion.substring(0, slash);
-    String version = apiVersion.substring(slash + 1);
-    Optional<Kind> kind = Kinds.find(group, kindName);
-    if (kind.isEmpty() && extensionKinds.contains(new GroupKind(group, kindName))) {
-      addExtensionObject(new GroupKind(group, kindName), (ObjectNode) doc.deepCopy(), source);
-      return;
-    }
-    if (kind.isEmpty()) {
-      if (reportedUnknownKinds.add(apiVersion + " " + kindName)) {
-        problems.add(new InputProblem(Severity.WARNING, source, null, "",
-            "kind " + kindName + " (" + apiVersion + ") is not read by Tollgate; ignoring all objects of this kind"));
-      }
-      return;
-    }
-    String namespace = doc.path("metadata").path("namespace").asText("");
-    if (namespace.isEmpty() && kind.get().namespaced()) {
-      namespace = "default";
-    }
-    ObjectKey provisional = new ObjectKey(kindName, namespace, doc.path("metadata").path("name").asText(""));
-    if (!kind.get().accepts(version)) {
-      error(source, provisional, "apiVersion",
-          "version " + version + " of " + kindName + " is not supported (supported: "
-              + String.join(", ", kind.get().versions().stream().sorted().toList()) + ")");
-      return;
-    }
-    if (provisional.name().isEmpty()) {
-      error(source, provisional, "metadata.name", "is required");
-      return;
-    }
-    bind(kind.get(), (ObjectNode) doc.deepCopy(), source, provisional);
-  }
-
-  private void bind(Kind kind, ObjectNode doc, Source source, ObjectKey provisional) {
-    ObjectNode metadata = doc.with("metadata");
-    if (kind.namespaced()) {
-      if (metadata.path("namespace").asText("").isEmpty()) {
-        metadata.put("namespace", "default");
-      }
-    } else {
-      metadata.remove("namespace");
-    }
-    doc.remove("status");
-    ObjectKey key = new ObjectKey(kind.kind(), metadata.path("namespace").asText(""), metadata.path("name").asText());
-    Binder.Result<? extends KubernetesObject> bound = Binder.bind(doc, kind.type());
-    if (!bound.ok()) {
-      error(source, key, bound.errorField(), bound.error());
-      return;
-    }
-    KubernetesObject object = bound.value();
-    List<String> ignoredFields = bound.unknownFields();
-    for (String field : kind.reportUnknownFields() ? ignoredFields : List.<String>of()) {
-      problems.add(new InputProblem(Severity.WARNING, source, key, field, "unknown field, ignored"));
-    }
-    resources.add(object, source).ifPresent(d -> problems.add(new InputProblem(Severity.ERROR, d.dropped(), key, "",
-        "duplicate object; the one in " + d.kept() + " is used")));
-  }
-
-  /** Extension kinds are taken to be namespaced, as Envoy Gateway takes them to be. */
-  private void addExtensionObject(GroupKind kind, ObjectNode doc, Source source) {
-    ObjectNode metadata = doc.with("metadata");
-    if (metadata.path("namespace").asText("").isEmpty()) {
-      metadata.put("namespace", "default");
-    }
-    doc.remove("status");
-    ObjectMeta meta = ObjectMeta.named(metadata.path("namespace").asText(), metadata.path("name").asText(""));
-    ObjectKey key = UnstructuredObject.keyOf(kind, meta.namespace(), meta.name());
-    if (meta.name().isEmpty()) {
-      error(source, key, "metadata.name", "is required");
-      return;
-    }
-    resources.add(new UnstructuredObject(kind, meta, doc), source).ifPresent(d -> problems.add(
-        new InputProblem(Severity.ERROR, d.dropped(), key, "", "duplicate object; the one in " + d.kept() + " is used")));
-  }
-
-  private void error(Source source, ObjectKey key, String field, String message) {
-    problems.add(new InputProblem(Severity.ERROR, source, key, field, message));
+  private UnreadableInputException tooLarge(String name, long size) {
+    return new UnreadableInputException(name + ": " + (size < 0 ? "larger" : "is " + ReadLimits.describe(size) + ", larger")
+        + " than the limit of " + ReadLimits.describe(limits.maxFileBytes()) + " (--max-file-size); it was not read", null);
   }
 
   public ResourceSet resources() {
-    return resources.build();
+    return intake.resources();
   }
 
   public List<InputProblem> problems() {
-    return List.copyOf(problems);
+    return intake.problems();
   }
 }

@@ -18,9 +18,11 @@ import dev.tollgate.translator.model.gatewayapi.ReferenceGrant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,14 +34,19 @@ public final class ResourceSet {
 
   private final Map<String, TreeMap<ObjectKey, KubernetesObject>> byKind;
   private final Map<ObjectKey, Source> sources;
+  private final Map<String, List<RejectedObject>> rejected;
+  private final Set<ObjectKey> refused;
 
-  private ResourceSet(Map<String, TreeMap<ObjectKey, KubernetesObject>> byKind, Map<ObjectKey, Source> sources) {
+  private ResourceSet(Map<String, TreeMap<ObjectKey, KubernetesObject>> byKind, Map<ObjectKey, Source> sources,
+      Map<String, List<RejectedObject>> rejected, Set<ObjectKey> refused) {
     this.byKind = byKind;
     this.sources = sources;
+    this.rejected = rejected;
+    this.refused = refused;
   }
 
   public static ResourceSet empty() {
-    return new ResourceSet(Map.of(), Map.of());
+    return new ResourceSet(Map.of(), Map.of(), Map.of(), Set.of());
   }
 
   public static Builder builder() {
@@ -153,6 +160,22 @@ public final class ResourceSet {
     return all(kind.toString(), UnstructuredObject.class);
   }
 
+  /**
+   * Objects of a kind that guards traffic which were refused when read, sorted by key; the
+   * translation closes what they target.
+   */
+  public List<RejectedObject> rejected(String kind) {
+    return rejected.getOrDefault(kind, List.of());
+  }
+
+  /**
+   * Why an object that is looked up is not there, to end a message that names it: it does not
+   * exist, or it was refused when read (its errors were reported then).
+   */
+  public String whyMissing(ObjectKey key) {
+    return refused.contains(key) ? "was refused when read (see the errors reported for it)" : "does not exist";
+  }
+
   /** Two objects with one key: where the kept and the dropped copy came from. */
   public record Duplicate(Source kept, Source dropped) {}
 
@@ -160,6 +183,19 @@ public final class ResourceSet {
   public static final class Builder {
     private final Map<String, TreeMap<ObjectKey, KubernetesObject>> byKind = new HashMap<>();
     private final Map<ObjectKey, Source> sources = new HashMap<>();
+    private final Map<ObjectKey, RejectedObject> rejected = new TreeMap<>();
+    private final Set<ObjectKey> refused = new HashSet<>();
+
+    /** Notes that an object was refused when read, so that references to it say so. */
+    public void refused(ObjectKey key) {
+      refused.add(key);
+    }
+
+    /** Keeps a refused object of a kind that guards traffic; of two with one key, the one from the earlier source. */
+    public void reject(RejectedObject object) {
+      refused.add(object.key());
+      rejected.merge(object.key(), object, (a, b) -> a.source().compareTo(b.source()) <= 0 ? a : b);
+    }
 
     /**
      * Adds an object unless one with the same key is already present. Of two duplicates the one
@@ -187,7 +223,10 @@ public final class ResourceSet {
     public ResourceSet build() {
       Map<String, TreeMap<ObjectKey, KubernetesObject>> copy = new HashMap<>();
       byKind.forEach((k, v) -> copy.put(k, new TreeMap<>(v)));
-      return new ResourceSet(Map.copyOf(copy), Map.copyOf(sources));
+      Map<String, List<RejectedObject>> byKindRefused = new HashMap<>();
+      rejected.values().forEach(r -> byKindRefused.computeIfAbsent(r.key().kind(), k -> new ArrayList<>()).add(r));
+      byKindRefused.replaceAll((k, v) -> List.copyOf(v));
+      return new ResourceSet(Map.copyOf(copy), Map.copyOf(sources), Map.copyOf(byKindRefused), Set.copyOf(refused));
     }
   }
 }

@@ -39,12 +39,12 @@ class ManifestReaderTest {
             - {name: http, protocol: HTTP, port: "80"}
         """;
     var reader = new ManifestReader().readString("gw.yaml", yaml);
-    assertThat(reader.problems()).singleElement().satisfies(p -> {
+    assertThat(reader.problems()).first().satisfies(p -> {
       assertThat(p.severity()).isEqualTo(InputProblem.Severity.ERROR);
       assertThat(p.source()).isEqualTo(new Source("gw.yaml", 1));
       assertThat(p.field()).isEqualTo("spec.listeners[0].port");
       assertThat(p.toString()).isEqualTo(
-          "error: gw.yaml (document 1): Gateway ns/g: spec.listeners[0].port: invalid value \"80\": expected an integer");
+          "error: gw.yaml (document 1): Gateway ns/g: spec.listeners[0].port: Invalid value: \"string\": must be of type integer");
     });
     assertThat(reader.resources().httpRoutes()).hasSize(1);
     assertThat(reader.resources().gateways()).isEmpty();
@@ -59,17 +59,38 @@ class ManifestReaderTest {
   }
 
   @Test
-  void read_unknownSpecField_isAWarningAndTheObjectIsKept() throws Exception {
+  void read_unknownSpecField_isAnErrorAndTheObjectIsRefused() throws Exception {
     var reader = new ManifestReader().readString("x.yaml", ROUTE + "  surprise: 1\n");
     assertThat(reader.problems()).singleElement().satisfies(p -> {
-      assertThat(p.severity()).isEqualTo(InputProblem.Severity.WARNING);
+      assertThat(p.severity()).isEqualTo(InputProblem.Severity.ERROR);
       assertThat(p.field()).isEqualTo("spec.surprise");
+      assertThat(p.message()).isEqualTo("unknown field");
+    });
+    assertThat(reader.resources().httpRoutes()).isEmpty();
+  }
+
+  @Test
+  void read_fieldOfTheSchemaTollgateDoesNotImplement_isAWarningAndTheObjectIsKept() throws Exception {
+    var reader = new ManifestReader().readString("x.yaml", ROUTE + "  rules:\n    - sessionPersistence: {sessionName: s}\n");
+    assertThat(reader.problems()).singleElement().satisfies(p -> {
+      assertThat(p.severity()).isEqualTo(InputProblem.Severity.WARNING);
+      assertThat(p.field()).isEqualTo("spec.rules[0].sessionPersistence");
+      assertThat(p.message()).isEqualTo("not implemented by Tollgate; ignored");
     });
     assertThat(reader.resources().httpRoutes()).hasSize(1);
   }
 
   @Test
-  void read_unknownFieldOfCoreKind_isIgnoredSilently() throws Exception {
+  void read_unknownFieldOfCoreKind_isAnError() throws Exception {
+    var reader = new ManifestReader().readString("x.yaml",
+        "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80, portt: 81}]\n");
+    assertThat(reader.problems()).extracting(InputProblem::toString)
+        .containsExactly("error: x.yaml (document 0): Service default/s: spec.ports[0].portt: unknown field");
+    assertThat(reader.resources().service("default", "s")).isEmpty();
+  }
+
+  @Test
+  void read_knownFieldOfCoreKind_isRead() throws Exception {
     var reader = new ManifestReader().readString("x.yaml",
         "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  sessionAffinity: None\n  ports: [{port: 80}]\n");
     assertThat(reader.problems()).isEmpty();
@@ -131,7 +152,7 @@ class ManifestReaderTest {
   void read_clusterScopedKindWithNamespace_dropsTheNamespace() throws Exception {
     var reader = new ManifestReader().readString("c.yaml",
         "apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: {name: eg, namespace: x}\n"
-            + "spec: {controllerName: c}\n");
+            + "spec: {controllerName: example.com/c}\n");
     assertThat(reader.resources().gatewayClass("eg")).isPresent();
   }
 

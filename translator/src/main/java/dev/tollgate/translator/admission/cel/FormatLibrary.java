@@ -5,25 +5,21 @@ import static dev.cel.common.CelOverloadDecl.newGlobalOverload;
 import static dev.cel.common.CelOverloadDecl.newMemberOverload;
 import static dev.tollgate.translator.admission.cel.KubernetesCelTypes.NAMED_FORMAT;
 
-import com.google.protobuf.NullValue;
+import dev.cel.common.types.ListType;
 import dev.cel.checker.CelCheckerBuilder;
 import dev.cel.common.types.OptionalType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelRuntime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntimeBuilder;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Kubernetes' format library: {@code format.named(name)}, an optional format, and one
  * {@code format.<name>()} per format, each with {@code validate(string)}.
  *
- * <p>{@code validate} returns null for a valid value and the list of problems otherwise, so the
- * Gateway API's {@code format.dns1123Label().validate(self) == null} is true exactly for valid
- * names. The API server differs here: there {@code validate} returns {@code optional.none()} for a
- * valid value and {@code optional.of(problems)} otherwise, and CEL's {@code optional.none() ==
- * null} is false, so that same rule rejects every non-empty name; rules written with
- * {@code .hasValue()} or {@code .value()} on the result compile here but fail when evaluated. The
- * declared result type is dyn, as it is either null or a list.
+ * <p>As on the API server, {@code validate} returns {@code optional.none()} for a valid value and
+ * {@code optional.of(problems)} otherwise, so rules test it with {@code .hasValue()}.
  */
 final class FormatLibrary implements KubernetesCelLibrary {
 
@@ -33,7 +29,8 @@ final class FormatLibrary implements KubernetesCelLibrary {
         newFunctionDeclaration("format.named",
             newGlobalOverload("format_named", OptionalType.create(NAMED_FORMAT), SimpleType.STRING)),
         newFunctionDeclaration("validate",
-            newMemberOverload("format_validate", SimpleType.DYN, NAMED_FORMAT, SimpleType.STRING)));
+            newMemberOverload("format_validate", OptionalType.create(ListType.create(SimpleType.STRING)), NAMED_FORMAT,
+                SimpleType.STRING)));
     for (NamedFormat format : NamedFormat.values()) {
       checker.addFunctionDeclarations(newFunctionDeclaration("format." + format.celName(),
           newGlobalOverload(constructorOverloadId(format), NAMED_FORMAT)));
@@ -50,9 +47,9 @@ final class FormatLibrary implements KubernetesCelLibrary {
     }
   }
 
-  private static Object validate(NamedFormat format, String value) {
+  private static Optional<List<String>> validate(NamedFormat format, String value) {
     List<String> problems = format.validate(value);
-    return problems.isEmpty() ? NullValue.NULL_VALUE : List.copyOf(problems);
+    return problems.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(problems));
   }
 
   private static String constructorOverloadId(NamedFormat format) {

@@ -1,5 +1,6 @@
 package dev.tollgate.translator.admission.cel;
 
+import dev.tollgate.translator.admission.meta.KubernetesNameRules;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

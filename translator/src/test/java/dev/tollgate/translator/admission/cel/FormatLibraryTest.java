@@ -6,18 +6,18 @@ import static dev.tollgate.translator.admission.cel.CelEvaluation.eval;
 import static dev.tollgate.translator.admission.cel.CelEvaluation.evalWithSelf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.NullValue;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FormatLibraryTest {
 
-  private static final String XBACKEND_NAME_RULE =
-      "size(self) == 0 || format.dns1123Label().validate(self) == null";
+  private static final String NAME_RULE =
+      "size(self) == 0 || !format.dns1123Label().validate(self).hasValue()";
 
-  @ParameterizedTest(name = "format.{0}().validate(''{1}'') is null")
+  @ParameterizedTest(name = "format.{0}().validate(''{1}'') is none")
   @CsvSource(emptyValue = "", value = {
       "dns1123Label, my-label-name",
       "dns1123Subdomain, apiextensions.k8s.io",
@@ -39,9 +39,9 @@ class FormatLibraryTest {
       "datetime, 2021-01-01T00:00:00Z",
       "datetime, 2021-01-01t23:59:59.123+05:30",
   })
-  void validate_validValue_isNull(String format, String value) {
-    assertThat(eval("format." + format + "().validate('" + value + "')")).isEqualTo(NullValue.NULL_VALUE);
-    assertThat(eval("format." + format + "().validate('" + value + "') == null")).isEqualTo(true);
+  void validate_validValue_isNone(String format, String value) {
+    assertThat(eval("format." + format + "().validate('" + value + "')")).isEqualTo(Optional.empty());
+    assertThat(eval("format." + format + "().validate('" + value + "').hasValue()")).isEqualTo(false);
   }
 
   @ParameterizedTest(name = "format.{0}().validate(''{1}'') has {2} problem(s)")
@@ -75,21 +75,21 @@ class FormatLibraryTest {
       "datetime, 2021-01-01 00:00:00Z, 1",
   })
   void validate_invalidValue_listsItsProblems(String format, String value, int problems) {
-    assertThat(eval("format." + format + "().validate('" + value + "')"))
+    assertThat(eval("format." + format + "().validate('" + value + "').value()"))
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
         .hasSize(problems)
         .allSatisfy(problem -> assertThat(problem).isInstanceOf(String.class));
-    assertThat(eval("format." + format + "().validate('" + value + "') == null")).isEqualTo(false);
+    assertThat(eval("format." + format + "().validate('" + value + "').hasValue()")).isEqualTo(true);
   }
 
   @Test
   void validate_labelWithDots_saysDotsAreTheProblem() {
-    assertThat(eval("format.dns1123Label().validate('my.name')")).isEqualTo(List.of("must not contain dots"));
+    assertThat(eval("format.dns1123Label().validate('my.name').value()")).isEqualTo(List.of("must not contain dots"));
   }
 
   @Test
   void validate_problemsCanMakeAMessage() {
-    assertThat(eval("format.qualifiedName().validate('example.com/').join('; ')"))
+    assertThat(eval("format.qualifiedName().validate('example.com/').value().join('; ')"))
         .asString()
         .contains("name part must not be empty");
   }
@@ -97,8 +97,8 @@ class FormatLibraryTest {
   @Test
   void named_knownName_isTheFormat() {
     assertThat(eval("format.named('dns1123Label').hasValue()")).isEqualTo(true);
-    assertThat(eval("format.named('dns1123Label').value().validate('my-name') == null")).isEqualTo(true);
-    assertThat(eval("format.named('datetime').value().validate('x') == null")).isEqualTo(false);
+    assertThat(eval("format.named('dns1123Label').value().validate('my-name').hasValue()")).isEqualTo(false);
+    assertThat(eval("format.named('datetime').value().validate('x').hasValue()")).isEqualTo(true);
     assertThat(eval("format.named('dns1123Label').value() == format.dns1123Label()")).isEqualTo(true);
   }
 
@@ -121,16 +121,16 @@ class FormatLibraryTest {
 
   @Test
   void xBackendNameRule_emptyOrValidLabel_isTrue() {
-    assertThat(evalWithSelf(XBACKEND_NAME_RULE, "")).isEqualTo(true);
-    assertThat(evalWithSelf(XBACKEND_NAME_RULE, "my-endpoint")).isEqualTo(true);
-    assertThat(evalWithSelf(XBACKEND_NAME_RULE, "a")).isEqualTo(true);
+    assertThat(evalWithSelf(NAME_RULE, "")).isEqualTo(true);
+    assertThat(evalWithSelf(NAME_RULE, "my-endpoint")).isEqualTo(true);
+    assertThat(evalWithSelf(NAME_RULE, "a")).isEqualTo(true);
   }
 
   @Test
   void xBackendNameRule_invalidLabel_isFalse() {
-    assertThat(evalWithSelf(XBACKEND_NAME_RULE, "My-Endpoint")).isEqualTo(false);
-    assertThat(evalWithSelf(XBACKEND_NAME_RULE, "my.endpoint")).isEqualTo(false);
-    assertThat(evalWithSelf(XBACKEND_NAME_RULE, "endpoint-")).isEqualTo(false);
-    assertThat(evalWithSelf(XBACKEND_NAME_RULE, "a".repeat(64))).isEqualTo(false);
+    assertThat(evalWithSelf(NAME_RULE, "My-Endpoint")).isEqualTo(false);
+    assertThat(evalWithSelf(NAME_RULE, "my.endpoint")).isEqualTo(false);
+    assertThat(evalWithSelf(NAME_RULE, "endpoint-")).isEqualTo(false);
+    assertThat(evalWithSelf(NAME_RULE, "a".repeat(64))).isEqualTo(false);
   }
 }

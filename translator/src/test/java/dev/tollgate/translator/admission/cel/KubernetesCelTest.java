@@ -20,8 +20,8 @@ class KubernetesCelTest {
   private static final String HOSTNAMES_NOT_IPS = "self.all(h, !isIP(h))";
   private static final String HOSTNAMES_RFC_1123 = "self.all(h, !h.contains('*') ? h.matches("
       + "'^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$') : true)";
-  // Gateway API, XBackend endpoint name.
-  private static final String ENDPOINT_NAME = "size(self) == 0 || format.dns1123Label().validate(self) == null";
+  // A name rule written as Kubernetes documents the format library.
+  private static final String ENDPOINT_NAME = "size(self) == 0 || !format.dns1123Label().validate(self).hasValue()";
 
   @Test
   void hostnamesRule_namesWithoutAddresses_isTrue() {

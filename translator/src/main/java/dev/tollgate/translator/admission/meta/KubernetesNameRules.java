@@ -1,4 +1,4 @@
-package dev.tollgate.translator.admission.cel;
+package dev.tollgate.translator.admission.meta;
 
 import com.google.re2j.Pattern;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.List;
  * problems are the ones apimachinery reports, in its order, in this project's words. Lengths are
  * counted in UTF-8 bytes, as Go counts them.
  */
-final class KubernetesNameRules {
+public final class KubernetesNameRules {
 
   private static final int LABEL_MAX_LENGTH = 63;
   private static final int SUBDOMAIN_MAX_LENGTH = 253;
@@ -24,7 +24,7 @@ final class KubernetesNameRules {
   private static final Pattern QUALIFIED_NAME_PATTERN = Pattern.compile(QUALIFIED_NAME);
   private static final Pattern LABEL_VALUE = Pattern.compile("(" + QUALIFIED_NAME + ")?");
 
-  static List<String> dns1123Label(String value) {
+  public static List<String> dns1123Label(String value) {
     List<String> problems = new ArrayList<>();
     checkLength(value, LABEL_MAX_LENGTH, problems);
     if (!DNS1123_LABEL.matches(value)) {
@@ -36,7 +36,7 @@ final class KubernetesNameRules {
     return problems;
   }
 
-  static List<String> dns1123Subdomain(String value) {
+  public static List<String> dns1123Subdomain(String value) {
     List<String> problems = new ArrayList<>();
     checkLength(value, SUBDOMAIN_MAX_LENGTH, problems);
     if (!DNS1123_SUBDOMAIN.matches(value)) {
@@ -46,7 +46,7 @@ final class KubernetesNameRules {
     return problems;
   }
 
-  static List<String> dns1035Label(String value) {
+  public static List<String> dns1035Label(String value) {
     List<String> problems = new ArrayList<>();
     checkLength(value, LABEL_MAX_LENGTH, problems);
     if (!DNS1035_LABEL.matches(value)) {
@@ -57,7 +57,7 @@ final class KubernetesNameRules {
   }
 
   /** A name with an optional DNS subdomain prefix and '/', such as 'example.com/MyName'. */
-  static List<String> qualifiedName(String value) {
+  public static List<String> qualifiedName(String value) {
     List<String> problems = new ArrayList<>();
     String[] parts = value.split("/", -1);
     if (parts.length > 2) {
@@ -85,7 +85,7 @@ final class KubernetesNameRules {
     return problems;
   }
 
-  static List<String> labelValue(String value) {
+  public static List<String> labelValue(String value) {
     List<String> problems = new ArrayList<>();
     checkLength(value, LABEL_MAX_LENGTH, problems);
     if (!LABEL_VALUE.matches(value)) {
@@ -100,7 +100,7 @@ final class KubernetesNameRules {
    * apimachinery's substitution exactly (the last two characters become "a"), as it decides which
    * prefixes pass.
    */
-  static String maskTrailingDash(String name) {
+  public static String maskTrailingDash(String name) {
     return name.length() > 1 && name.endsWith("-") ? name.substring(0, name.length() - 2) + "a" : name;
   }
 
