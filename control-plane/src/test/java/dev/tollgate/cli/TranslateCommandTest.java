@@ -75,7 +75,7 @@ class TranslateCommandTest {
     Files.writeString(f, "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: x}]}\n");
     CliRun run = CliRun.of("translate", "--strict", "-f", f.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.REJECTED);
-    assertThat(run.err()).contains(f + " (document 0): Service default/s: spec.ports[0].port: invalid value \"x\": expected an integer");
+    assertThat(run.err()).contains(f + " (document 0): Service default/s: spec.ports[0].port: Invalid value: \"string\": must be of type integer");
   }
 
   @Test

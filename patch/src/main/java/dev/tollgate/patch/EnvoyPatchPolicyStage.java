@@ -3,8 +3,10 @@ package dev.tollgate.patch;
 import static dev.tollgate.translator.status.ConditionTypes.ACCEPTED;
 import static dev.tollgate.translator.status.ConditionTypes.PROGRAMMED;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.translator.gateway.policy.PolicyAncestors;
 import dev.tollgate.translator.input.Kinds;
+import dev.tollgate.translator.input.RejectedObject;
 import dev.tollgate.translator.json.Binder;
 import dev.tollgate.translator.model.envoygateway.EnvoyGatewayPolicy;
 import dev.tollgate.translator.model.envoygateway.EnvoyPatchPolicySpec;
@@ -14,6 +16,7 @@ import dev.tollgate.translator.pipeline.OutputStage;
 import dev.tollgate.translator.pipeline.TranslationContext;
 import dev.tollgate.translator.status.ConditionTypes.Reason;
 import dev.tollgate.translator.status.Conditions;
+import dev.tollgate.translator.status.ObjectStatus;
 import dev.tollgate.translator.validate.Violation;
 import dev.tollgate.translator.validate.XdsValidator;
 import dev.tollgate.translator.xds.GatewayXds;
@@ -51,6 +54,9 @@ public final class EnvoyPatchPolicyStage implements OutputStage {
 
   @Override
   public void apply(TranslationContext context) {
+    for (RejectedObject refused : context.resources().rejected(KIND)) {
+      context.statuses().add(refuse(refused, context));
+    }
     List<EnvoyGatewayPolicy> policies = new ArrayList<>(context.resources().all(KIND, EnvoyGatewayPolicy.class));
     policies.sort(ORDER);
     for (EnvoyGatewayPolicy policy : policies) {
@@ -58,7 +64,40 @@ public final class EnvoyPatchPolicyStage implements OutputStage {
     }
   }
 
-  private dev.tollgate.translator.status.ObjectStatus apply(EnvoyGatewayPolicy policy, TranslationContext context) {
+  /**
+   * A policy that could not be read: the patches it holds may be what protects its Gateway, so the
+   * Gateway's configuration is not updated without them (serving keeps the last good one).
+   */
+  private ObjectStatus refuse(RejectedObject refused, TranslationContext context) {
+    EnvoyGatewayPolicy policy = new EnvoyGatewayPolicy(refused.apiVersion(), KIND, refused.metadata(), refused.spec());
+    PolicyAncestors ancestors = new PolicyAncestors(policy, context.config().controllerName(), context.config().transitionTime());
+    JsonNode name = refused.spec() == null ? null : refused.spec().path("targetRef").path("name");
+    if (name == null || !name.isTextual()) {
+      ancestors.of(ancestors.self(Kinds.ENVOY_GATEWAY_GROUP)).set(ACCEPTED, false, Reason.INVALID,
+          "The policy cannot be applied: " + refused.summary() + "; its target Gateway cannot be read from it");
+      return ancestors.status();
+    }
+    String problem = "The policy cannot be applied: " + refused.summary();
+    ancestors.of(new ParentReference(Kinds.GATEWAY_API_GROUP, "Gateway", policy.metadata().namespace(), name.asText(), null, null))
+        .set(ACCEPTED, false, Reason.INVALID, problem + "; the Gateway's configuration is not updated without its patches");
+    if (context.config().envoyPatchPolicyEnabled()) {
+      withholdTarget(policy, name.asText(), problem, context);
+    }
+    return ancestors.status();
+  }
+
+  private static void withholdTarget(EnvoyGatewayPolicy policy, String target, String problem, TranslationContext context) {
+    String gateway = XdsNames.gateway(policy.metadata().namespace(), target);
+    if (context.gateways().containsKey(gateway)) {
+      String message = "EnvoyPatchPolicy " + policy.metadata().namespace() + "/" + policy.metadata().name() + " targets it but "
+          + Character.toLowerCase(problem.charAt(0)) + problem.substring(1)
+          + "; the Gateway's configuration is not updated without its patches";
+      context.withhold(gateway, message);
+      context.markGatewayNotProgrammed(gateway, Reason.INVALID, message);
+    }
+  }
+
+  private ObjectStatus apply(EnvoyGatewayPolicy policy, TranslationContext context) {
     PolicyAncestors ancestors = new PolicyAncestors(policy, context.config().controllerName(), context.config().transitionTime());
     Binder.Result<EnvoyPatchPolicySpec> bound = Binder.bind(policy.spec() == null ? Binder.emptyObject() : policy.spec(),
         EnvoyPatchPolicySpec.class);
@@ -69,6 +108,9 @@ public final class EnvoyPatchPolicyStage implements OutputStage {
     String problem = !bound.ok() ? "spec." + bound.errorField() + ": " + bound.error() : problem(bound.value(), bound.unknownFields());
     if (problem != null) {
       conditions.set(ACCEPTED, false, Reason.INVALID, problem);
+      if (target != null && target.name() != null && context.config().envoyPatchPolicyEnabled()) {
+        withholdTarget(policy, target.name(), "The policy cannot be applied: " + problem, context);
+      }
       return ancestors.status();
     }
     if (!context.config().envoyPatchPolicyEnabled()) {

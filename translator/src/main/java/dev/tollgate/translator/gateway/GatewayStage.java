@@ -12,6 +12,7 @@ import dev.tollgate.translator.extension.ExtensionObjects;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
 import dev.tollgate.translator.gateway.backend.ServiceBackends;
 import dev.tollgate.translator.gateway.envoyproxy.EnvoyProxies;
+import dev.tollgate.translator.gateway.extensionpolicy.EnvoyExtensionPolicies;
 import dev.tollgate.translator.gateway.listener.ListenerCertificates;
 import dev.tollgate.translator.gateway.listener.ListenerValidator;
 import dev.tollgate.translator.gateway.route.GrpcRouteTranslator;
@@ -100,8 +101,9 @@ public final class GatewayStage {
     }
     irs.sort(Comparator.comparing(GatewayIr::name));
     irs = new SecurityPolicies(resources, config, gateways.keySet(), grants, backends).apply(irs, statuses);
+    irs = new EnvoyExtensionPolicies(resources, config, gateways.keySet(), grants).apply(irs, statuses);
     statuses.sort(ObjectStatus.ORDER);
-    return new GatewayStageResult(new XdsIr(irs), statuses);
+    return new GatewayStageResult(new XdsIr(irs), statuses, classes.notices());
   }
 
   private GatewayState newState(Gateway gateway) {

@@ -44,6 +44,7 @@ public final class Pipeline {
     GatewayStageResult gateway = new GatewayStage(config).run(resources);
     var generated = xds.translate(gateway.ir());
     TranslationContext context = new TranslationContext(config, resources, gateway.ir(), generated, gateway.statuses());
+    gateway.notices().forEach(n -> context.problems().add(Problem.warning("", n)));
     for (OutputStage stage : outputStages) {
       stage.apply(context);
     }

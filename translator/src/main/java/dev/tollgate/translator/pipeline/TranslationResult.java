@@ -27,10 +27,15 @@ public record TranslationResult(
     return problems.stream().anyMatch(Problem::retryable);
   }
 
+  /** Every condition that says an object, or part of one, is not in effect, in status order. */
+  public List<StatusFinding> findings() {
+    return statuses.stream().flatMap(s -> StatusInspection.findings(s).stream()).toList();
+  }
+
   /** True when any object was rejected: a document error, a False condition, or withheld output. */
   public boolean rejectedAnything() {
     return inputProblems.stream().anyMatch(p -> p.severity() == InputProblem.Severity.ERROR)
         || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)
-        || statuses.stream().anyMatch(StatusInspection::hasFalseCondition);
+        || statuses.stream().anyMatch(s -> !StatusInspection.findings(s).isEmpty());
   }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.backend;
 
+import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.ir.DestinationIr.Protocol;
 import dev.tollgate.translator.ir.EndpointIr;
@@ -43,7 +44,7 @@ public final class ServiceBackends implements BackendKindResolver {
     }
     Optional<Service> found = resources.service(request.namespace(), request.name());
     if (found.isEmpty()) {
-      return new BackendResolution.Unresolved(Reason.BACKEND_NOT_FOUND, "Service " + service + " does not exist");
+      return new BackendResolution.Unresolved(Reason.BACKEND_NOT_FOUND, "Service " + service + " " + resources.whyMissing(new ObjectKey("Service", request.namespace(), request.name())));
     }
     Service.Spec spec = found.get().spec();
     if (spec != null && "ExternalName".equals(spec.type())) {

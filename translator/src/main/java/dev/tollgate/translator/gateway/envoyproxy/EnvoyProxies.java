@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.envoyproxy;
 
+import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.input.Kinds;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.ir.FilterOrderIr;
@@ -69,7 +70,7 @@ public final class EnvoyProxies {
   private Lookup read(String namespace, String name) {
     Optional<EnvoyGatewayPolicy> found = resources.get(KIND, EnvoyGatewayPolicy.class, namespace, name);
     if (found.isEmpty()) {
-      return new Lookup.Problem("EnvoyProxy " + namespace + "/" + name + " does not exist");
+      return new Lookup.Problem("EnvoyProxy " + namespace + "/" + name + " " + resources.whyMissing(new ObjectKey(KIND, namespace, name)));
     }
     // Fields about deploying proxies are not Tollgate's concern: unknown fields are not errors.
     Binder.Result<EnvoyProxySpec> bound = Binder.bind(found.get().spec(), EnvoyProxySpec.class);

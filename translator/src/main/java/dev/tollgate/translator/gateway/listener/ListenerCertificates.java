@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.listener;
 
+import dev.tollgate.translator.model.ObjectKey;
 import static dev.tollgate.translator.status.ConditionTypes.ACCEPTED;
 import static dev.tollgate.translator.status.ConditionTypes.RESOLVED_REFS;
 
@@ -90,7 +91,7 @@ public final class ListenerCertificates {
     }
     Optional<Secret> secret = resources.secret(namespace, name);
     if (secret.isEmpty()) {
-      return RefProblem.invalid("Secret " + namespace + "/" + name + " does not exist");
+      return RefProblem.invalid("Secret " + namespace + "/" + name + " " + resources.whyMissing(new ObjectKey("Secret", namespace, name)));
     }
     Secret s = secret.get();
     if (!Secret.TYPE_TLS.equals(s.type())) {

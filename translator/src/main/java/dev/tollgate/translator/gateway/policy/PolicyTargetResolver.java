@@ -45,7 +45,18 @@ public final class PolicyTargetResolver {
   /** A target that could not be used, reported on the policy as TargetNotFound. */
   public record Unresolved(ParentReference ref, String message) {}
 
-  public record Resolution(List<PolicyTarget> targets, List<Unresolved> unresolved) {}
+  /**
+   * What a policy's references and selectors reach.
+   *
+   * @param unmatched each selector that chose nothing, described ({@code targetSelectors[0]: no HTTPRoute ...})
+   */
+  public record Resolution(List<PolicyTarget> targets, List<Unresolved> unresolved, List<String> unmatched) {
+
+    /** Why the policy reaches nothing, for its status; empty when it reaches something or names nothing. */
+    public String nothingReached() {
+      return unmatched.isEmpty() ? "" : "; " + String.join("; ", unmatched);
+    }
+  }
 
   public Resolution resolve(KubernetesObject policy, List<PolicyTargets.Reference> refs, List<PolicyTargets.Selector> selectors) {
     Map<String, PolicyTarget> targets = new LinkedHashMap<>();
@@ -60,12 +71,15 @@ public final class PolicyTargetResolver {
         unresolved.add(new Unresolved(shown, problem));
       }
     }
-    for (PolicyTargets.Selector selector : selectors) {
-      for (PolicyTarget t : bySelector(policy, selector)) {
-        targets.putIfAbsent(t.id(), t);
+    List<String> unmatched = new ArrayList<>();
+    for (int i = 0; i < selectors.size(); i++) {
+      List<PolicyTarget> chosen = bySelector(policy, selectors.get(i));
+      if (chosen.isEmpty()) {
+        unmatched.add("targetSelectors[" + i + "] matches no " + describe(policy, selectors.get(i)));
       }
+      chosen.forEach(t -> targets.putIfAbsent(t.id(), t));
     }
-    return new Resolution(List.copyOf(targets.values()), unresolved);
+    return new Resolution(List.copyOf(targets.values()), unresolved, List.copyOf(unmatched));
   }
 
   /** A target, a problem (String), or null when the target is another controller's. */
@@ -78,7 +92,7 @@ public final class PolicyTargetResolver {
     if (kind.equals("Gateway")) {
       Optional<Gateway> gateway = resources.gateway(namespace, name);
       if (gateway.isEmpty()) {
-        return "Gateway " + namespace + "/" + name + " does not exist";
+        return "Gateway " + namespace + "/" + name + " " + resources.whyMissing(new ObjectKey("Gateway", namespace, name));
       }
       if (!ourGateways.contains(gateway.get().key())) {
         return null;
@@ -90,7 +104,7 @@ public final class PolicyTargetResolver {
     }
     Optional<RouteView> route = route(kind, namespace, name);
     if (route.isEmpty()) {
-      return kind + " " + namespace + "/" + name + " does not exist";
+      return kind + " " + namespace + "/" + name + " " + resources.whyMissing(new ObjectKey(kind, namespace, name));
     }
     if (ref.sectionName() == null) {
       return PolicyTarget.route(route.get(), null, -1);
@@ -127,6 +141,17 @@ public final class PolicyTargetResolver {
       }
     }
     return out;
+  }
+
+  private static String describe(KubernetesObject policy, PolicyTargets.Selector selector) {
+    String from = selector.namespaces() == null || selector.namespaces().from() == null ? "Same" : selector.namespaces().from();
+    String where = switch (from) {
+      case "All" -> "in any namespace that grants it";
+      case "Selector" -> "in the selected namespaces that grant it";
+      default -> "in namespace " + policy.metadata().namespace();
+    };
+    return Objects.requireNonNullElse(selector.kind(), "object") + " of Tollgate's with labels " + selector.matchLabels()
+        + (selector.matchExpressions().isEmpty() ? "" : " and expressions " + selector.matchExpressions()) + " " + where;
   }
 
   private boolean inNamespaces(KubernetesObject policy, PolicyTargets.Selector selector, KubernetesObject candidate) {

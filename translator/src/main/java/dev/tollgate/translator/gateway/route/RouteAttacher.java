@@ -58,7 +58,7 @@ public final class RouteAttacher {
         if (resources.gateway(namespace, gatewayKey.name()).isPresent()) {
           continue; // another controller's Gateway
         }
-        conditions.set(ACCEPTED, false, Reason.NO_MATCHING_PARENT, "Gateway " + gatewayKey.namespacedName() + " does not exist");
+        conditions.set(ACCEPTED, false, Reason.NO_MATCHING_PARENT, "Gateway " + gatewayKey.namespacedName() + " " + resources.whyMissing(new ObjectKey("Gateway", gatewayKey.namespace(), gatewayKey.name())));
         out.add(new ParentAttachment(statusRef, conditions, List.of()));
         continue;
       }

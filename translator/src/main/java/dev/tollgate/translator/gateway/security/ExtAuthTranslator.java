@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.security;
 
+import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.gateway.Durations;
 import dev.tollgate.translator.gateway.HttpSyntax;
 import dev.tollgate.translator.input.ResourceSet;
@@ -159,7 +160,8 @@ final class ExtAuthTranslator {
     }
     Optional<ConfigMap> map = resources.configMap(policy.metadata().namespace(), ref.name());
     if (map.isEmpty()) {
-      problems.add(at, "ConfigMap " + policy.metadata().namespace() + "/" + ref.name() + " does not exist");
+      problems.add(at, "ConfigMap " + policy.metadata().namespace() + "/" + ref.name() + " "
+          + resources.whyMissing(new ObjectKey("ConfigMap", policy.metadata().namespace(), ref.name())));
       return Optional.empty();
     }
     String value = map.get().data().get(ref.key());

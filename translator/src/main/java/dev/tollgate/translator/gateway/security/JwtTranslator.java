@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.security;
 
+import dev.tollgate.translator.model.ObjectKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.translator.gateway.Durations;
 import dev.tollgate.translator.gateway.HttpSyntax;
@@ -192,7 +193,7 @@ final class JwtTranslator {
     String namespace = policy.metadata().namespace();
     ConfigMap map = resources.configMap(namespace, ref.name()).orElse(null);
     if (map == null) {
-      problems.add(at, "ConfigMap " + namespace + "/" + ref.name() + " does not exist");
+      problems.add(at, "ConfigMap " + namespace + "/" + ref.name() + " " + resources.whyMissing(new ObjectKey("ConfigMap", namespace, ref.name())));
       return null;
     }
     if (map.data().containsKey(JWKS_KEY)) {

@@ -8,23 +8,24 @@ import dev.tollgate.translator.gateway.ReferenceGrants;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
 import dev.tollgate.translator.gateway.policy.PolicyAncestors;
 import dev.tollgate.translator.gateway.policy.PolicyTarget;
+import dev.tollgate.translator.gateway.policy.PolicyClaims;
+import dev.tollgate.translator.gateway.policy.PolicyTargetFields;
 import dev.tollgate.translator.gateway.policy.PolicyTargetResolver;
 import dev.tollgate.translator.input.Kinds;
+import dev.tollgate.translator.input.RejectedObject;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.ir.DirectResponseIr;
 import dev.tollgate.translator.ir.GatewayIr;
 import dev.tollgate.translator.ir.HttpListenerIr;
 import dev.tollgate.translator.ir.RouteIr;
-import dev.tollgate.translator.json.Binder;
 import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.model.envoygateway.EnvoyGatewayPolicy;
-import dev.tollgate.translator.model.envoygateway.PolicyTargets;
 import dev.tollgate.translator.model.gatewayapi.ParentReference;
-import dev.tollgate.translator.naming.XdsNames;
 import dev.tollgate.translator.status.ConditionTypes.Reason;
 import dev.tollgate.translator.status.Conditions;
 import dev.tollgate.translator.status.ObjectStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -65,14 +66,6 @@ public final class SecurityPolicies {
     this.translator = new SecurityPolicyTranslator(resources, resolver);
   }
 
-  /** The targets a policy's spec names, read leniently so that even an invalid policy closes its routes. */
-  private record TargetFields(
-      PolicyTargets.Reference targetRef, List<PolicyTargets.Reference> targetRefs, List<PolicyTargets.Selector> targetSelectors) {
-    List<PolicyTargets.Reference> references() {
-      return targetRef != null ? List.of(targetRef) : targetRefs == null ? List.of() : targetRefs;
-    }
-  }
-
   /** One policy as this translation sees it. */
   private static final class Policy {
     final EnvoyGatewayPolicy object;
@@ -94,19 +87,21 @@ public final class SecurityPolicies {
     }
   }
 
-  /** A target held by a policy. */
-  private record Claim(PolicyTarget target, Policy policy) {}
-
   /** The IR with every route's policy applied; each policy's status is added to {@code statuses}. */
   public List<GatewayIr> apply(List<GatewayIr> gateways, List<ObjectStatus> statuses) {
     List<Policy> policies = new ArrayList<>();
-    for (EnvoyGatewayPolicy object : resources.all(KIND, EnvoyGatewayPolicy.class).stream().sorted(OLDEST_FIRST).toList()) {
+    for (EnvoyGatewayPolicy object : resources.all(KIND, EnvoyGatewayPolicy.class)) {
       policies.add(new Policy(object, translator.translate(object), resolve(object)));
     }
-    Claims claims = new Claims();
+    for (RejectedObject refused : resources.rejected(KIND)) {
+      EnvoyGatewayPolicy object = new EnvoyGatewayPolicy(refused.apiVersion(), KIND, refused.metadata(), refused.spec());
+      policies.add(new Policy(object, SecurityPolicyTranslator.Translated.refused(refused.summary()), resolve(object)));
+    }
+    policies.sort(Comparator.comparing(p -> p.object, OLDEST_FIRST));
+    PolicyClaims<Policy> claims = new PolicyClaims<>();
     for (Policy p : policies) {
       for (PolicyTarget t : p.resolution.targets()) {
-        Claim held = claims.claim(t, p);
+        PolicyClaims.Claim<Policy> held = claims.claim(t, p);
         if (held.policy() != p) {
           p.conflicts.put(t.id(), held.policy().name());
         }
@@ -121,18 +116,11 @@ public final class SecurityPolicies {
   }
 
   private PolicyTargetResolver.Resolution resolve(EnvoyGatewayPolicy object) {
-    if (object.spec() == null) {
-      return new PolicyTargetResolver.Resolution(List.of(), List.of());
-    }
-    Binder.Result<TargetFields> fields = Binder.bind(object.spec(), TargetFields.class);
-    if (!fields.ok()) {
-      return new PolicyTargetResolver.Resolution(List.of(), List.of());
-    }
-    TargetFields t = fields.value();
-    return targets.resolve(object, t.references(), t.targetSelectors() == null ? List.of() : t.targetSelectors());
+    PolicyTargetFields fields = PolicyTargetFields.read(object.spec());
+    return targets.resolve(object, fields.references(), fields.selectors());
   }
 
-  private GatewayIr applyTo(GatewayIr gateway, Claims claims) {
+  private GatewayIr applyTo(GatewayIr gateway, PolicyClaims<Policy> claims) {
     List<HttpListenerIr> listeners = new ArrayList<>();
     for (HttpListenerIr listener : gateway.httpListeners()) {
       List<RouteIr> routes = new ArrayList<>(listener.routes().size());
@@ -144,22 +132,17 @@ public final class SecurityPolicies {
     return gateway.withListeners(listeners);
   }
 
-  private RouteIr applyTo(GatewayIr gateway, HttpListenerIr listener, RouteIr route, Claims claims) {
+  private RouteIr applyTo(GatewayIr gateway, HttpListenerIr listener, RouteIr route, PolicyClaims<Policy> claims) {
     if (route.directResponse() != null) {
       return route; // answered by the proxy itself; nothing to protect
     }
-    Claim listenerClaim = claims.listener(listener.name());
-    Claim gatewayClaim = claims.gateway(gateway.source());
-    Claim narrow = claims.rule(route);
-    if (narrow == null) {
-      narrow = claims.route(route.source());
-    }
-    Claim chosen = narrow != null ? narrow : listenerClaim != null ? listenerClaim : gatewayClaim;
+    PolicyClaims.ForRoute<Policy> bearing = claims.forRoute(gateway, listener, route);
+    PolicyClaims.Claim<Policy> chosen = bearing.chosen();
     if (chosen == null) {
       return route;
     }
     String routeObject = route.source().namespacedName();
-    for (Claim wider : new Claim[] {listenerClaim, gatewayClaim}) {
+    for (PolicyClaims.Claim<Policy> wider : Arrays.asList(bearing.listener(), bearing.gateway())) {
       if (wider != null && wider != chosen) {
         wider.policy().overridden.computeIfAbsent(wider.target().id(), k -> new TreeSet<>()).add(routeObject);
       }
@@ -202,58 +185,9 @@ public final class SecurityPolicies {
     }
     if (ancestors.isEmpty()) {
       ancestors.of(ancestors.self(Kinds.ENVOY_GATEWAY_GROUP)).set(ACCEPTED, false, Reason.TARGET_NOT_FOUND,
-          "the policy targets no Gateway, HTTPRoute or GRPCRoute of Tollgate's" + (problem == null ? "" : "; also: " + problem));
+          "the policy targets no Gateway, HTTPRoute or GRPCRoute of Tollgate's" + p.resolution.nothingReached()
+              + (problem == null ? "" : "; also: " + problem));
     }
     return ancestors.status();
-  }
-
-  /** The first (oldest) policy to claim each target, indexed for the lookups routes need. */
-  private static final class Claims {
-    private final Map<String, Claim> byId = new HashMap<>();
-    private final Map<ObjectKey, List<Claim>> rules = new HashMap<>();
-    private final Map<ObjectKey, Claim> routes = new HashMap<>();
-    private final Map<String, Claim> listeners = new HashMap<>();
-    private final Map<ObjectKey, Claim> gateways = new HashMap<>();
-
-    /** Claims a target for a policy unless an older one holds it; returns the holder. */
-    Claim claim(PolicyTarget t, Policy p) {
-      Claim held = byId.get(t.id());
-      if (held != null) {
-        return held;
-      }
-      Claim c = new Claim(t, p);
-      byId.put(t.id(), c);
-      switch (t.level()) {
-        case RULE -> rules.computeIfAbsent(t.object(), k -> new ArrayList<>()).add(c);
-        case ROUTE -> routes.put(t.object(), c);
-        case LISTENER -> listeners.put(
-            XdsNames.listener(t.object().namespace(), t.object().name(), t.section()), c);
-        case GATEWAY -> gateways.put(t.object(), c);
-      }
-      return c;
-    }
-
-    Claim rule(RouteIr route) {
-      for (Claim c : rules.getOrDefault(route.source(), List.of())) {
-        ObjectKey k = c.target().object();
-        if (XdsNames.isRouteOfRule(route.name(), k.kind(), k.namespace(), k.name(),
-            c.target().ruleIndex())) {
-          return c;
-        }
-      }
-      return null;
-    }
-
-    Claim route(ObjectKey route) {
-      return routes.get(route);
-    }
-
-    Claim listener(String xdsName) {
-      return listeners.get(xdsName);
-    }
-
-    Claim gateway(ObjectKey gateway) {
-      return gateways.get(gateway);
-    }
   }
 }

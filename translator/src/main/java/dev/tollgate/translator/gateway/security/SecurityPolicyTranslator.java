@@ -30,7 +30,12 @@ final class SecurityPolicyTranslator {
   }
 
   /** The policy's security, or the problems that make it invalid. */
-  record Translated(SecurityPolicySpec spec, SecurityIr security, String problem) {}
+  record Translated(SecurityPolicySpec spec, SecurityIr security, String problem) {
+    /** A policy refused when it was read: nothing of it is translated. */
+    static Translated refused(String why) {
+      return new Translated(null, null, why);
+    }
+  }
 
   Translated translate(EnvoyGatewayPolicy policy) {
     Binder.Result<SecurityPolicySpec> bound = Binder.bind(policy.spec() == null ? Binder.emptyObject() : policy.spec(),
