@@ -16,7 +16,6 @@ import dev.tollgate.translator.validate.XdsValidator;
 import dev.tollgate.translator.xds.GatewayXds;
 import dev.tollgate.translator.xds.XdsType;
 import io.fabric8.zjsonpatch.CompatibilityFlags;
-import io.fabric8.zjsonpatch.JsonPatchException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -129,11 +128,23 @@ final class PatchApplier {
     if (op.value() != null) {
       operation.set("value", op.value());
     }
+    pointer("operation.path", path);
+    if (op.from() != null) {
+      pointer("operation.from", op.from());
+    }
     ArrayNode patch = JsonNodeFactory.instance.arrayNode().add(operation);
     try {
       return io.fabric8.zjsonpatch.JsonPatch.apply(patch, document, STRICT);
-    } catch (JsonPatchException e) {
+    } catch (RuntimeException e) {
+      // JsonPatchException, and unchecked exceptions zjsonpatch signals some failures (an object-style path into a list, a bad index) with unchecked exceptions
       throw new Failure(INVALID, op.op() + " at " + path + " in " + type.label() + " " + name + " failed: " + e.getMessage());
+    }
+  }
+
+  /** An RFC 6901 JSON Pointer is empty (the whole document) or starts with '/'. */
+  private static void pointer(String field, String value) throws Failure {
+    if (!value.isEmpty() && !value.startsWith("/")) {
+      throw new Failure(INVALID, field + " \"" + value + "\" is not a JSON Pointer: it must be empty or start with '/'");
     }
   }
 

@@ -1,16 +1,11 @@
 package dev.tollgate.translator.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,17 +34,16 @@ public final class Binder {
   }
 
   public static <T> Result<T> bind(JsonNode tree, Class<T> type) {
-    List<String> unknown = new ArrayList<>();
-    ObjectReader reader = Mappers.json().readerFor(type).withHandler(new UnknownFieldCollector(unknown));
+    ObjectReader reader = Mappers.json().readerFor(type);
     try {
       T value = reader.readValue(tree);
-      return new Result<>(value, List.copyOf(unknown), null, null);
+      return new Result<>(value, ModelFields.unknown(tree, type), null, null);
     } catch (MismatchedInputException e) {
-      return new Result<>(null, List.copyOf(unknown), Mappers.path(e), describe(e, tree));
+      return new Result<>(null, List.of(), Mappers.path(e), describe(e, tree));
     } catch (JsonMappingException e) {
-      return new Result<>(null, List.copyOf(unknown), Mappers.path(e), firstLine(e.getOriginalMessage()));
+      return new Result<>(null, List.of(), Mappers.path(e), firstLine(e.getOriginalMessage()));
     } catch (IOException | IllegalArgumentException e) {
-      return new Result<>(null, List.copyOf(unknown), "", firstLine(e.getMessage()));
+      return new Result<>(null, List.of(), "", firstLine(e.getMessage()));
     }
   }
 
@@ -105,29 +99,5 @@ public final class Binder {
     }
     int nl = message.indexOf('\n');
     return nl < 0 ? message : message.substring(0, nl);
-  }
-
-  /** Records fields the model does not know (outside metadata), so users learn they were ignored. */
-  private static final class UnknownFieldCollector extends DeserializationProblemHandler {
-    private final List<String> fields;
-
-    UnknownFieldCollector(List<String> fields) {
-      this.fields = fields;
-    }
-
-    @Override
-    public boolean handleUnknownProperty(
-        DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName)
-        throws IOException {
-      String path = Mappers.path(p.getParsingContext(), null);
-      if (!path.endsWith(propertyName)) {
-        path = path.isEmpty() ? propertyName : path + "." + propertyName;
-      }
-      if (!path.startsWith("metadata.")) {
-        fields.add(path);
-      }
-      p.skipChildren();
-      return true;
-    }
   }
 }

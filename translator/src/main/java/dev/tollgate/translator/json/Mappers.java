@@ -3,7 +3,9 @@ package dev.tollgate.translator.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -21,11 +23,22 @@ import java.util.Map;
 /** The project's Jackson configuration, in one place. */
 public final class Mappers {
 
-  private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
+  /**
+   * Generated configuration is read back from its protojson (a map keyed by a user's name, a long
+   * inline value): it was bounded when read as input, so Jackson's default limits on names and
+   * strings must not fail it here.
+   */
+  private static final StreamReadConstraints GENERATED = StreamReadConstraints.builder()
+      .maxNameLength(64 * 1024 * 1024)
+      .maxStringLength(256 * 1024 * 1024)
+      .build();
+  private static final ObjectMapper JSON = configure(JsonMapper.builder(
+      JsonFactory.builder().streamReadConstraints(GENERATED).build())).build();
   private static final ObjectMapper YAML =
       configure(
               YAMLMapper.builder(
                   YAMLFactory.builder()
+                      .streamReadConstraints(GENERATED)
                       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)

@@ -9,7 +9,13 @@ import dev.tollgate.translator.xds.XdsStage;
 import dev.tollgate.translator.status.ObjectStatus;
 import dev.tollgate.translator.validate.ValidationStage;
 import dev.tollgate.translator.validate.XdsValidator;
+import dev.tollgate.translator.ir.GatewayIr;
+import dev.tollgate.translator.ir.XdsIr;
+import dev.tollgate.translator.xds.GatewayXds;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -41,12 +47,33 @@ public final class Pipeline {
   }
 
   public TranslationResult run(ResourceSet resources, List<InputProblem> inputProblems) {
-    GatewayStageResult gateway = new GatewayStage(config).run(resources);
-    var generated = xds.translate(gateway.ir());
+    GatewayStageResult gateway;
+    try {
+      gateway = new GatewayStage(config).run(resources);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new TranslationResult(new XdsIr(List.of()), Map.of(), List.of(), List.copyOf(inputProblems),
+          List.of(InternalErrors.problem("", "reading the Gateway API objects; no Gateway", e)));
+    }
+    Map<String, GatewayXds> generated = new LinkedHashMap<>();
+    List<Problem> failed = new ArrayList<>();
+    for (GatewayIr g : gateway.ir().gateways()) {
+      try {
+        generated.put(g.name(), xds.translate(g));
+      } catch (RuntimeException | StackOverflowError e) {
+        failed.add(InternalErrors.problem(g.name(), "generating Gateway " + g.name() + "'s Envoy configuration", e));
+      }
+    }
     TranslationContext context = new TranslationContext(config, resources, gateway.ir(), generated, gateway.statuses());
     gateway.notices().forEach(n -> context.problems().add(Problem.warning("", n)));
+    failed.forEach(p -> context.withhold(p.gateway(), p));
     for (OutputStage stage : outputStages) {
-      stage.apply(context);
+      try {
+        stage.apply(context);
+      } catch (RuntimeException | StackOverflowError e) {
+        for (String g : List.copyOf(context.gateways().keySet())) {
+          context.withhold(g, InternalErrors.problem(g, "applying " + stage.getClass().getSimpleName() + " to Gateway " + g, e));
+        }
+      }
     }
     List<ObjectStatus> statuses = context.statuses().stream().sorted(ObjectStatus.ORDER).toList();
     return new TranslationResult(gateway.ir(), Collections.unmodifiableMap(new TreeMap<>(context.gateways())),
