@@ -72,6 +72,8 @@ final class TranslateCommand implements Callable<Integer> {
           + "(an EnvoyGateway file, Envoy Gateway's ConfigMap holding one, or the extensionManager mapping alone).")
   Path extensionConfig;
 
+  @CommandLine.Mixin ReadLimitOptions limits;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -91,7 +93,7 @@ final class TranslateCommand implements Callable<Integer> {
   }
 
   private int translate(Extension extension, PrintWriter err) {
-    ManifestReader reader = new ManifestReader(extension.kinds());
+    ManifestReader reader = new ManifestReader(extension.kinds(), limits.limits());
     try {
       for (String f : files) {
         reader.read(f);
@@ -103,8 +105,7 @@ final class TranslateCommand implements Callable<Integer> {
     TranslatorConfig config = TranslatorConfig.offline().withControllerName(controllerName)
         .withBackendsEnabled(enableBackend).withEnvoyPatchPolicyEnabled(enableEnvoyPatchPolicy);
     TranslationResult result = Pipelines.create(config, extension).run(reader.resources(), reader.problems());
-    result.inputProblems().forEach(p -> err.println(p));
-    result.problems().forEach(p -> err.println(p));
+    new TranslateReport(result, reader.resources().size()).print(err, strict);
     ObjectNode document = TranslationDocument.build(result,
         showSecrets ? TranslationDocument.Secrets.SHOWN : TranslationDocument.Secrets.REDACTED);
     PrintWriter out = spec.commandLine().getOut();

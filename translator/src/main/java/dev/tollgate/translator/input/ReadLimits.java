@@ -45,7 +45,12 @@ public record ReadLimits(long maxFileBytes, int maxDocumentBytes, int maxNesting
     if (!m.matches()) {
       throw new IllegalArgumentException("\"" + text + "\" is not a size (examples: 3Mi, 512Ki, 1048576)");
     }
-    long n = Long.parseLong(m.group(1));
+    long n;
+    try {
+      n = Long.parseLong(m.group(1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("\"" + text + "\" is too large a size", e);
+    }
     long unit = switch (m.group(2).isEmpty() ? ' ' : m.group(2).charAt(0)) {
       case 'k' -> 1024L;
       case 'm' -> MIB;
