@@ -7,6 +7,7 @@ import dev.tollgate.translator.pipeline.StatusFinding;
 import dev.tollgate.translator.pipeline.TranslationResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,7 +33,10 @@ final class TranslateReport {
     result.inputProblems().forEach(err::println);
     result.problems().forEach(err::println);
     List<StatusFinding> findings = result.findings();
-    findings.forEach(f -> err.println("status: " + f));
+    Set<String> said = new HashSet<>();
+    result.problems().forEach(p -> said.add(p.message()));
+    findings.stream().filter(f -> !said.contains(f.message())) // a withheld Gateway's Programmed=False repeats its error
+        .forEach(f -> err.println("status: " + f));
     Set<ObjectKey> refused = new TreeSet<>();
     result.inputProblems().stream()
         .filter(p -> p.severity() == InputProblem.Severity.ERROR && p.object() != null)

@@ -49,6 +49,6 @@ class UnreachableExtensionTest {
     assertThat(run.err().lines()).as(run.err()).containsExactly(
         "error: gateway default/eg: extension hook PostVirtualHostModify failed for virtual host default/eg/http/www_example_com: "
             + "extension server " + server + " could not be reached within 1000 ms; the Gateway's configuration was not updated",
-        "summary: 5 objects read, 0 refused when read; 0 Gateways translated, 1 withheld; 0 objects with conditions not met");
+        "summary: 5 objects read, 0 refused when read; 0 Gateways translated, 1 withheld; 1 object with conditions not met");
   }
 }
