@@ -37,7 +37,17 @@ final class DocumentIntake {
     this.admission = admission;
   }
 
+  /** Takes in one document; a defect met on the way refuses that document alone, with a message saying so. */
   void add(JsonNode doc, Source source) {
+    try {
+      take(doc, source);
+    } catch (RuntimeException | StackOverflowError e) {
+      error(source, null, "", "internal error while reading this document (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + "); it was not read");
+    }
+  }
+
+  private void take(JsonNode doc, Source source) {
     if (doc == null || doc.isNull() || doc.isMissingNode() || (doc.isObject() && doc.isEmpty())) {
       return;
     }
@@ -53,7 +63,7 @@ final class DocumentIntake {
       return;
     }
     if (apiVersion.equals("v1") && kindName.equals("List")) {
-      doc.path("items").forEach(item -> add(item, source));
+      doc.path("items").forEach(item -> take(item, source));
       return;
     }
     int slash = apiVersion.lastIndexOf('/');

@@ -1,6 +1,5 @@
 package dev.tollgate.translator.input;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import dev.tollgate.translator.admission.Admission;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -109,22 +109,19 @@ public final class ManifestReader {
   }
 
   private ManifestReader readText(String name, String text) throws UnreadableInputException {
-    int index = 0;
+    List<JsonNode> documents = new ArrayList<>();
+    // Every document is parsed before any is taken in: a file that is not YAML throughout is
+    // unreadable as a whole, as it would be for kubectl.
     try (MappingIterator<JsonNode> docs = yaml.documents(text)) {
       while (docs.hasNextValue()) {
-        JsonNode doc = docs.nextValue();
-        intake.add(doc, new Source(name, index++));
+        documents.add(docs.nextValue());
       }
-    } catch (JsonProcessingException e) {
-      throw yaml.unreadable(name, index, e);
-    } catch (IOException e) {
-      throw new UnreadableInputException(name + ": cannot read: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      // Jackson wraps parse errors met while advancing the iterator.
-      if (e.getCause() instanceof JsonProcessingException jpe) {
-        throw yaml.unreadable(name, index, jpe);
-      }
-      throw e;
+    } catch (IOException | RuntimeException e) {
+      // Parse errors, limits, and SnakeYAML's own exceptions, which Jackson does not always wrap.
+      throw yaml.unreadable(name, documents.size(), e);
+    }
+    for (int i = 0; i < documents.size(); i++) {
+      intake.add(documents.get(i), new Source(name, i));
     }
     return this;
   }

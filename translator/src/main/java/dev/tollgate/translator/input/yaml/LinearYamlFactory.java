@@ -1,8 +1,6 @@
 package dev.tollgate.translator.input.yaml;
 
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
@@ -17,25 +15,21 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 
 /**
  * Jackson's YAML factory, reading through {@link WholeTextReader} so that parsing is linear in
- * the input's length, and refusing documents nested deeper than a limit before they are built
- * (the tree is walked recursively later). Input is read whole: callers bound its size first.
+ * the input's length. Input is read whole: callers bound its size first.
  */
 public final class LinearYamlFactory extends YAMLFactory {
 
   private static final long serialVersionUID = 1L;
-  private final int maxNestingDepth;
 
-  public LinearYamlFactory(LoaderOptions loaderOptions, int maxNestingDepth) {
+  public LinearYamlFactory(LoaderOptions loaderOptions) {
     super(new YAMLFactoryBuilder(new YAMLFactory()).loaderOptions(loaderOptions));
-    this.maxNestingDepth = maxNestingDepth;
   }
 
   @Override
   protected YAMLParser _createParser(Reader r, IOContext ctxt) throws IOException {
     String text = readAll(r);
     ParserImpl events = new ParserImpl(new WholeTextReader("'reader'", text), _loaderOptions);
-    return new DepthLimitedParser(ctxt, _parserFeatures, _yamlParserFeatures, _objectCodec, new StringReader(text),
-        events, maxNestingDepth);
+    return new TextParser(ctxt, _parserFeatures, _yamlParserFeatures, _objectCodec, new StringReader(text), events);
   }
 
   @Override
@@ -54,6 +48,13 @@ public final class LinearYamlFactory extends YAMLFactory {
     return _createParser(new StringReader(new String(data, offset, len)), ctxt);
   }
 
+  /** Jackson's YAML parser over events from a parser of our choosing (its constructor for that is protected). */
+  private static final class TextParser extends YAMLParser {
+    TextParser(IOContext ctxt, int parserFeatures, int formatFeatures, ObjectCodec codec, Reader reader, ParserImpl events) {
+      super(ctxt, parserFeatures, formatFeatures, codec, reader, events);
+    }
+  }
+
   private static String readAll(Reader r) throws IOException {
     StringBuilder sb = new StringBuilder();
     char[] buffer = new char[64 * 1024];
@@ -61,26 +62,5 @@ public final class LinearYamlFactory extends YAMLFactory {
       sb.append(buffer, 0, n);
     }
     return sb.toString();
-  }
-
-  /** Refuses a collection that opens deeper than the limit. */
-  private static final class DepthLimitedParser extends YAMLParser {
-    private final int maxDepth;
-
-    DepthLimitedParser(IOContext ctxt, int parserFeatures, int formatFeatures, ObjectCodec codec, Reader reader,
-        ParserImpl events, int maxDepth) {
-      super(ctxt, parserFeatures, formatFeatures, codec, reader, events);
-      this.maxDepth = maxDepth;
-    }
-
-    @Override
-    public JsonToken nextToken() throws IOException {
-      JsonToken t = super.nextToken();
-      if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)
-          && getParsingContext().getNestingDepth() > maxDepth) {
-        throw new StreamConstraintsException("mappings and lists are nested deeper than " + maxDepth + " levels");
-      }
-      return t;
-    }
   }
 }

@@ -37,7 +37,7 @@ public final class YamlDocuments {
     this.limits = limits;
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(limits.maxDocumentBytes());
-    LinearYamlFactory factory = new LinearYamlFactory(options, limits.maxNestingDepth());
+    LinearYamlFactory factory = new LinearYamlFactory(options);
     factory.setStreamReadConstraints(StreamReadConstraints.builder()
         .maxStringLength(limits.maxDocumentBytes())
         .maxNestingDepth(limits.maxNestingDepth())
@@ -69,22 +69,31 @@ public final class YamlDocuments {
     }
   }
 
-  /** Why the text could not be read, naming the input, the document and where in it. */
-  public UnreadableInputException unreadable(String name, int document, JsonProcessingException e) {
-    String message = e.getOriginalMessage() == null ? String.valueOf(e) : e.getOriginalMessage();
+  /**
+   * Why the text could not be read, naming the input, the document and where in it: a parse
+   * error, a limit exceeded, or SnakeYAML's own exceptions, which are not all wrapped by Jackson.
+   */
+  public UnreadableInputException unreadable(String name, int document, Exception e) {
+    JsonProcessingException jpe = e instanceof JsonProcessingException j ? j
+        : e.getCause() instanceof JsonProcessingException j ? j : null;
+    String message = jpe != null && jpe.getOriginalMessage() != null ? jpe.getOriginalMessage()
+        : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     String where = name + " (document " + document + ")";
     if (message.contains(DOCUMENT_LIMIT)) {
       return new UnreadableInputException(where + ": larger than the limit of "
           + ReadLimits.describe(limits.maxDocumentBytes()) + " for one document (--max-document-size); the file was not read", e);
     }
-    if (e instanceof StreamConstraintsException) {
-      return new UnreadableInputException(where + ": " + firstLine(message) + locationOf(e) + "; the file was not read", e);
+    if (jpe instanceof StreamConstraintsException) {
+      String what = message.contains("nesting depth")
+          ? "mappings and lists are nested deeper than " + limits.maxNestingDepth() + " levels"
+          : firstLine(message);
+      return new UnreadableInputException(where + ": " + what + locationOf(jpe) + "; the file was not read", e);
     }
-    return new UnreadableInputException(where + ": not valid YAML: " + firstLine(message) + locationOf(e), e);
+    return new UnreadableInputException(where + ": not valid YAML: " + firstLine(message) + locationOf(jpe), e);
   }
 
   private static String locationOf(JsonProcessingException e) {
-    return e.getLocation() == null || e.getLocation().getLineNr() < 0
+    return e == null || e.getLocation() == null || e.getLocation().getLineNr() < 0
         ? ""
         : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
   }
