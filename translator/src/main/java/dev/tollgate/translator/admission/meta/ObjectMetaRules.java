@@ -27,6 +27,10 @@ public final class ObjectMetaRules {
   private ObjectMetaRules() {}
 
   public static void check(JsonNode metadata, NameFormat names, List<FieldError> errors) {
+    if (metadata.isMissingNode()) {
+      errors.add(new FieldError(FieldError.Type.REQUIRED, "metadata.name", "Required value: name or generateName is required"));
+      return;
+    }
     JsonNode name = metadata.path("name");
     if (name.isTextual() && !name.asText().isEmpty()) {
       List<String> problems = switch (names) {

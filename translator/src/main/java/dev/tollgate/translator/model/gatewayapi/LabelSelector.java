@@ -17,14 +17,20 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
     }
   }
 
-  /** Whether the labels satisfy the selector; an unknown operator never matches. */
+  /**
+   * Whether the labels satisfy the selector. An unknown operator never matches, nor does a
+   * requirement or label value that is missing (possible only in a policy read leniently).
+   */
   public boolean matches(Map<String, String> labels) {
     for (var e : matchLabels.entrySet()) {
-      if (!e.getValue().equals(labels.get(e.getKey()))) {
+      if (e.getValue() == null || !e.getValue().equals(labels.get(e.getKey()))) {
         return false;
       }
     }
     for (Requirement r : matchExpressions) {
+      if (r == null || r.key() == null) {
+        return false;
+      }
       String value = labels.get(r.key());
       boolean ok =
           switch (r.operator() == null ? "" : r.operator()) {
