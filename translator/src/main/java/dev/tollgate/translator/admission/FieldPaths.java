@@ -1,5 +1,6 @@
 package dev.tollgate.translator.admission;
 
+import dev.tollgate.translator.json.JsonStrings;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,7 @@ public final class FieldPaths {
 
   public static String child(String path, String name) {
     if (!PLAIN.matcher(name).matches()) {
-      return path + "[" + FieldValues.escape(name) + "]";
+      return path + "[" + JsonStrings.escape(name.length() > 120 ? name.substring(0, 120) + "..." : name) + "]";
     }
     return path.isEmpty() ? name : path + "." + name;
   }

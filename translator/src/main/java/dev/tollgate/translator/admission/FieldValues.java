@@ -1,6 +1,7 @@
 package dev.tollgate.translator.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.translator.json.JsonStrings;
 import java.util.List;
 import java.util.Map;
 
@@ -41,31 +42,8 @@ public final class FieldValues {
 
   /** A JSON-style quoted string, cut when long; control characters escaped so a message stays on one line. */
   public static String quote(String s) {
-    String shown = escape(s.length() > MAX_SHOWN ? s.substring(0, MAX_SHOWN) : s);
+    String shown = JsonStrings.escape(s.length() > MAX_SHOWN ? s.substring(0, MAX_SHOWN) : s);
     return "\"" + shown + "\"" + (s.length() > MAX_SHOWN ? "... (" + s.length() + " characters)" : "");
-  }
-
-  /** {@code s} with quotes, backslashes and control characters escaped. */
-  public static String escape(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
   }
 
   private static String cut(String s) {

@@ -1,5 +1,7 @@
 package dev.tollgate.translator.validate;
 
+import dev.tollgate.translator.json.JsonStrings;
+
 /**
  * One thing Envoy would reject, e.g. {@code cluster x: connect_timeout: must be greater than 0s}.
  *
@@ -10,25 +12,7 @@ package dev.tollgate.translator.validate;
 public record Violation(String resource, String path, String message) {
   /** A name in double quotes, control characters escaped so a message stays on one line. */
   public static String quote(String name) {
-    StringBuilder sb = new StringBuilder(name.length() + 2).append('"');
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return JsonStrings.quote(name);
   }
 
   @Override

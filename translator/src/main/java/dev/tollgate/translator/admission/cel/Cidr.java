@@ -8,12 +8,7 @@ package dev.tollgate.translator.admission.cel;
 record Cidr(IpAddress address, int prefixLength) {
 
   static boolean isValid(String text) {
-    try {
-      parse(text);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return Parses.succeeds(Cidr::parse, text);
   }
 
   /** Go's netip.ParsePrefix rules: one '/', a decimal length without sign or leading zero. */

@@ -10,12 +10,7 @@ import java.util.Arrays;
 final class IpAddressParser {
 
   static boolean isValid(String text) {
-    try {
-      parse(text);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return Parses.succeeds(IpAddressParser::parse, text);
   }
 
   static IpAddress parse(String text) {

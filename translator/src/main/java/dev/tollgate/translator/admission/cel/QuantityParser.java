@@ -27,12 +27,7 @@ final class QuantityParser {
   private record Parts(boolean positive, String number, String integerDigits, String fractionDigits, String suffix) {}
 
   static boolean isValid(String text) {
-    try {
-      parse(text);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return Parses.succeeds(QuantityParser::parse, text);
   }
 
   static Quantity parse(String text) {
