@@ -177,6 +177,11 @@ final class DocumentIntake {
         new InputProblem(Severity.ERROR, d.dropped(), key, "", "duplicate object; the one in " + d.kept() + " is used")));
   }
 
+  /** A document whose intake failed in a way no input should cause: reported, and the rest goes on. */
+  void failed(Source source, String message) {
+    error(source, null, "", message);
+  }
+
   private void error(Source source, ObjectKey key, String field, String message) {
     problems.add(new InputProblem(Severity.ERROR, source, key, field, message));
   }

@@ -3,6 +3,7 @@ package dev.tollgate.translator.input;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tollgate.translator.admission.Admission;
 import dev.tollgate.translator.extension.ExtensionKinds;
 import dev.tollgate.translator.input.yaml.YamlDocuments;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -108,6 +111,57 @@ public final class ManifestReader {
     return readText(name, text);
   }
 
+  /**
+   * The documents of one input, parsed as {@link #read(String, InputStream)} parses them but not
+   * admitted: a caller that holds many inputs (the daemon's file provider) keeps each input's last
+   * readable documents, parses only the inputs that changed, and admits them with
+   * {@link #admit(String, List)}. Empty documents are kept as missing nodes, so indexes stay those
+   * of the file.
+   *
+   * @throws UnreadableInputException when the bytes are larger than the file limit, not UTF-8 or not YAML
+   */
+  public List<JsonNode> parse(String name, byte[] bytes) throws UnreadableInputException {
+    if (bytes.length > limits.maxFileBytes()) {
+      throw tooLarge(name, bytes.length);
+    }
+    String text = yaml.decode(name, bytes);
+    List<JsonNode> documents = new ArrayList<>();
+    try (MappingIterator<JsonNode> docs = yaml.documents(text)) {
+      while (docs.hasNextValue()) {
+        JsonNode doc = docs.nextValue();
+        documents.add(doc == null ? MissingNode.getInstance() : doc);
+      }
+    } catch (JsonProcessingException e) {
+      throw yaml.unreadable(name, documents.size(), e);
+    } catch (IOException e) {
+      throw new UnreadableInputException(name + ": cannot read: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof JsonProcessingException jpe) {
+        throw yaml.unreadable(name, documents.size(), jpe);
+      }
+      throw e;
+    }
+    return Collections.unmodifiableList(documents);
+  }
+
+  /**
+   * Admits documents {@link #parse(String, byte[]) parsed} from the input {@code name}, as
+   * {@link #read(String)} would have. The documents are not modified, so they can be admitted
+   * again by another reader. A document whose admission fails unexpectedly is reported as an
+   * error of that document; the others are still admitted.
+   */
+  public ManifestReader admit(String name, List<JsonNode> documents) {
+    for (int i = 0; i < documents.size(); i++) {
+      Source source = new Source(name, i);
+      try {
+        intake.add(documents.get(i), source);
+      } catch (RuntimeException | StackOverflowError e) {
+        intake.failed(source, "could not be read: " + e);
+      }
+    }
+    return this;
+  }
+
   private ManifestReader readText(String name, String text) throws UnreadableInputException {
     int index = 0;
     try (MappingIterator<JsonNode> docs = yaml.documents(text)) {
@@ -130,8 +184,7 @@ public final class ManifestReader {
   }
 
   private UnreadableInputException tooLarge(String name, long size) {
-    return new UnreadableInputException(name + ": " + (size < 0 ? "larger" : "is " + ReadLimits.describe(size) + ", larger")
-        + " than the limit of " + ReadLimits.describe(limits.maxFileBytes()) + " (--max-file-size); it was not read", null);
+    return new UnreadableInputException(limits.fileTooLarge(name, size), null);
   }
 
   public ResourceSet resources() {
