@@ -3,6 +3,7 @@ package dev.tollgate.cli;
 import dev.tollgate.app.NetworkAddress;
 import dev.tollgate.extension.config.ExtensionConfigException;
 import dev.tollgate.extension.config.ExtensionConfigLoader;
+import dev.tollgate.translator.input.ReadLimits;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.io.PrintWriter;
@@ -70,6 +71,15 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--xds-tls-client-ca", paramLabel = "FILE", description = "Require client certificates signed by this CA (mutual TLS).")
   String tlsClientCa;
 
+  @Option(names = "--max-file-size", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "The largest manifest file read, such as 32Mi (the default) or 64Mi; a larger one is refused "
+          + "and its last readable contents stay in use.")
+  String maxFileSize;
+
+  @Option(names = "--max-document-size", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "The largest YAML document (one object) read (default: 3Mi, the Kubernetes API server's limit).")
+  String maxDocumentSize;
+
   @Option(names = "--config", paramLabel = "FILE", description = "A YAML file of settings (tollgate.*, micronaut.*), under the flags.")
   String config;
 
@@ -131,12 +141,27 @@ final class ServeCommand implements Callable<Integer> {
     putIfSet(p, "tollgate.xds-tls.certificate", tlsCertificate);
     putIfSet(p, "tollgate.xds-tls.key", tlsKey);
     putIfSet(p, "tollgate.xds-tls.client-ca", tlsClientCa);
+    putIfSet(p, "tollgate.max-file-size", maxFileSize);
+    putIfSet(p, "tollgate.max-document-size", maxDocumentSize);
     putIfSet(p, "micronaut.config.files", config);
     if (adminAddress != null) {
       p.put("micronaut.server.host", adminAddress.host());
       p.put("micronaut.server.port", adminAddress.port());
     }
     return p;
+  }
+
+  /** A size such as {@code 32Mi}, checked as {@link ReadLimits#parseSize} reads it and kept as written. */
+  static final class SizeConverter implements CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        ReadLimits.parseSize(value);
+        return value;
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   private static void putIfSet(Map<String, Object> p, String key, Object value) {

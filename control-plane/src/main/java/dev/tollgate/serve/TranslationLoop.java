@@ -1,5 +1,6 @@
 package dev.tollgate.serve;
 
+import dev.tollgate.app.Failures;
 import dev.tollgate.serve.provider.FileProvider;
 import dev.tollgate.serve.provider.ProvidedInputs;
 import dev.tollgate.serve.snapshot.GatewaySnapshots;
@@ -68,8 +69,9 @@ public final class TranslationLoop {
     if (settings.getResources().isEmpty()) {
       LOG.warn("no resources to watch (--resources): no Gateway will be served");
     }
-    provider = new FileProvider(settings.getResources().stream().map(Path::of).toList(), settings.getDebounce(),
-        pipeline.config().extensionKinds(), this::translate);
+    provider = new FileProvider(settings.getResources().stream().map(Path::of).toList(),
+        new FileProvider.Options(settings.getDebounce(), pipeline.config().extensionKinds(), settings.readLimits()),
+        this::translate);
     provider.start();
   }
 
@@ -104,7 +106,8 @@ public final class TranslationLoop {
       metrics.lastTranslation(inputs.fileProblems().size() + result.inputProblems().size(), withheld.size());
       LOG.info("translated {} objects: {} gateways served, {} kept on their last good configuration",
           inputs.resources().size(), result.gateways().size(), withheld.size());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      Failures.rethrowIfFatal(e);
       metrics.translated("failed");
       LOG.error("translation failed; every gateway keeps the configuration it has", e);
     } finally {
