@@ -63,8 +63,12 @@ class InputLimitsTest {
     try (ServeProcess serve = ServeProcess.start(List.of("-Xmx96m"), Duration.ofSeconds(40), "--resources", dir.toString())) {
       Path huge = dir.resolve("huge.yaml");
       writeHugeYaml(huge, 40);
-      awaitBody(serve, "/statuses", huge + ": is " + ReadLimits.describe(Files.size(huge))
-          + ", larger than the limit of 32 MiB (--max-file-size); it was not read", Duration.ofSeconds(10));
+      String refused = huge + ": is " + ReadLimits.describe(Files.size(huge))
+          + ", larger than the limit of 32 MiB (--max-file-size); it was not read";
+      awaitBody(serve, "/statuses", refused, Duration.ofSeconds(10));
+      // Translated again while the file is there: it is not spoken of again.
+      Files.writeString(dir.resolve("other.yaml"), NEW_ROUTE.replace("late", "other"));
+      awaitBody(serve, "/config_dump", "other.example.com", Duration.ofSeconds(5));
       Files.delete(huge);
 
       long start = System.nanoTime();
@@ -74,6 +78,10 @@ class InputLimitsTest {
       assertThat(millis).as("the route added after the oversized file is served within a few seconds").isLessThan(5000);
       assertThat(serve.rssKib()).as("resident memory, KiB").isLessThan(512 * 1024);
       assertThat(serve.log()).doesNotContain("OutOfMemoryError");
+      List<String> lines = serve.log().lines().filter(l -> l.contains(refused)).toList();
+      assertThat(lines).as("reported once, and resolved once").hasSize(2);
+      assertThat(lines.get(0)).contains("ERROR").doesNotContain("resolved");
+      assertThat(lines.get(1)).contains("INFO").contains("resolved: " + refused);
     }
   }
 
