@@ -38,6 +38,11 @@ public class ServeSettings {
   private String maxFileSize = "32Mi";
   /** The largest single YAML document (one object) read, as a size ({@code 3Mi}, the API server's own limit). */
   private String maxDocumentSize = "3Mi";
+  /**
+   * How long a translation may run, or changes seen wait to be read and translated, before
+   * {@code /health/liveness} says the daemon is stuck.
+   */
+  private Duration livenessTimeout = Duration.ofMinutes(2);
 
   /** TLS on the xDS port: a certificate and key, and with a client CA, mutual TLS. Reloaded when the files change. */
   @ConfigurationProperties("xds-tls")
@@ -108,6 +113,14 @@ public class ServeSettings {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
     }
+  }
+
+  public Duration getLivenessTimeout() {
+    return livenessTimeout;
+  }
+
+  public void setLivenessTimeout(Duration livenessTimeout) {
+    this.livenessTimeout = livenessTimeout;
   }
 
   public String getMaxFileSize() {
