@@ -35,6 +35,12 @@ final class ServeProcess implements AutoCloseable {
 
   /** Starts serve and waits, at most {@code startup}, for its admin port to answer. */
   static ServeProcess start(List<String> jvmOptions, Duration startup, String... serveArgs) throws Exception {
+    return start(jvmOptions, java.util.Map.of(), startup, serveArgs);
+  }
+
+  /** Starts serve with these environment variables added to the test's own. */
+  static ServeProcess start(List<String> jvmOptions, java.util.Map<String, String> environment, Duration startup,
+      String... serveArgs) throws Exception {
     int adminPort;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       adminPort = s.getLocalPort();
@@ -46,8 +52,10 @@ final class ServeProcess implements AutoCloseable {
         "--xds-address", "127.0.0.1:0", "--admin-address", "127.0.0.1:" + adminPort));
     command.addAll(List.of(serveArgs));
     Path err = Files.createTempFile("tollgate-serve-err", ".txt");
-    Process process = new ProcessBuilder(command).redirectErrorStream(false)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(err.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     ServeProcess serve = new ServeProcess(process, err, adminPort);
     long deadline = System.nanoTime() + startup.toNanos();
     while (System.nanoTime() < deadline) {
