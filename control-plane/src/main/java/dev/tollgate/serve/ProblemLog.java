@@ -1,6 +1,5 @@
 package dev.tollgate.serve;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ public final class ProblemLog {
 
   /** The problems that hold now, in the order they were last given. */
   public synchronized List<String> current() {
-    return List.copyOf(new ArrayList<>(current.keySet()));
+    return List.copyOf(current.keySet());
   }
 
   /** The problems that hold now, with their levels. */

@@ -1,6 +1,7 @@
 package dev.tollgate.serve;
 
 import dev.tollgate.extension.Extension;
+import dev.tollgate.translator.model.gatewayapi.HttpRoute;
 import dev.tollgate.translator.pipeline.OutputStage;
 import dev.tollgate.translator.pipeline.Pipeline;
 import dev.tollgate.translator.pipeline.TranslationContext;
@@ -28,11 +29,11 @@ final class FaultyStage implements OutputStage {
 
   @Override
   public void apply(TranslationContext context) {
-    if (context.resources().get("HTTPRoute", dev.tollgate.translator.model.gatewayapi.HttpRoute.class, "default", "explode")
+    if (context.resources().get("HTTPRoute", HttpRoute.class, "default", "explode")
         .isPresent()) {
       throw new IllegalStateException("translation broken on purpose");
     }
-    if (context.resources().get("HTTPRoute", dev.tollgate.translator.model.gatewayapi.HttpRoute.class, "default", "hang")
+    if (context.resources().get("HTTPRoute", HttpRoute.class, "default", "hang")
         .isPresent()) {
       try {
         held.await(30, TimeUnit.SECONDS);

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -187,7 +188,7 @@ public final class FileProvider implements AutoCloseable {
     Set<Path> out = new TreeSet<>();
     for (Path root : roots) {
       if (Files.isDirectory(root)) {
-        Map<Path, IOException> unlisted = new java.util.TreeMap<>();
+        Map<Path, IOException> unlisted = new TreeMap<>();
         try {
           Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override

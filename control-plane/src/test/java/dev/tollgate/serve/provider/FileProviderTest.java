@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class FileProviderTest {
         parentRefs: [{name: eg}]
       """;
 
-  private static FileProvider provider(List<Path> roots, java.util.function.Consumer<ProvidedInputs> consumer) {
+  private static FileProvider provider(List<Path> roots, Consumer<ProvidedInputs> consumer) {
     return new FileProvider(roots, FileProvider.Options.defaults(Duration.ofMillis(20)), consumer);
   }
 
