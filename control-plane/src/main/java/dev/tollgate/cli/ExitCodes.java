@@ -7,9 +7,12 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** Something went wrong inside Tollgate. */
   public static final int INTERNAL_ERROR = 1;
-  /** Bad command line. */
+  /** Bad command line; for {@code serve}, also a setting that cannot be used, from any source. */
   public static final int USAGE = 2;
-  /** An input file or stream could not be read, or is not YAML; for {@code serve}, a {@code --resources} path does not exist. */
+  /**
+   * An input file or stream could not be read, or is not YAML; for {@code serve}, a resources path
+   * does not exist, or the extension configuration, the {@code --config} file or a TLS file cannot be read.
+   */
   public static final int UNREADABLE_INPUT = 3;
   /** With {@code --strict}: some object was rejected; a {@code validate}d file is invalid; a bootstrap breaks Envoy's rules. */
   public static final int REJECTED = 4;

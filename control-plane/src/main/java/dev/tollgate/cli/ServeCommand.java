@@ -1,9 +1,10 @@
 package dev.tollgate.cli;
 
 import dev.tollgate.app.NetworkAddress;
-import dev.tollgate.extension.config.ExtensionConfigException;
-import dev.tollgate.extension.config.ExtensionConfigLoader;
+import dev.tollgate.translator.input.ReadLimits;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.Micronaut;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes (it runs until stopped with SIGTERM or Ctrl-C):%n",
     exitCodeList = {
       "1:internal error",
-      "2:invalid command line",
-      "3:a --resources path or the --extension-config file could not be read"
+      "2:invalid command line, or a setting that cannot be used (from flags, environment or --config)",
+      "3:a resources path, the extension config, the --config file or a TLS file does not exist or cannot be read"
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -70,7 +71,16 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--xds-tls-client-ca", paramLabel = "FILE", description = "Require client certificates signed by this CA (mutual TLS).")
   String tlsClientCa;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "A YAML file of settings (tollgate.*, micronaut.*), under the flags.")
+  @Option(names = "--max-file-size", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "The largest manifest file read, such as 32Mi (the default) or 64Mi; a larger one is refused "
+          + "and its last readable contents stay in use.")
+  String maxFileSize;
+
+  @Option(names = "--max-document-size", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "The largest YAML document (one object) read (default: 3Mi, the Kubernetes API server's limit).")
+  String maxDocumentSize;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "A YAML file of settings (tollgate.*, micronaut.*); flags and TOLLGATE_* environment variables win over it.")
   String config;
 
   @Override
@@ -82,18 +92,26 @@ final class ServeCommand implements Callable<Integer> {
       err.println("tollgate: --resources " + missing);
       return ExitCodes.UNREADABLE_INPUT;
     }
-    if (extensionConfig != null) {
-      // Checked before starting, so a mistake is one clear line rather than a failed start.
-      try {
-        ExtensionConfigLoader.load(Path.of(extensionConfig));
-      } catch (ExtensionConfigException e) {
-        err.println("tollgate: " + e.getMessage());
-        return ExitCodes.UNREADABLE_INPUT;
-      }
-    }
+    PropertySource[] sources;
     Map<String, Object> properties = properties();
+    try {
+      sources = config == null ? new PropertySource[0] : new PropertySource[] {ServeSettingsCheck.configFile(config)};
+      // Settings resolve from flags, environment variables, the --config file and the defaults: all are
+      // checked before anything starts, so a mistake is one line rather than a failed start.
+      Environment settings = Micronaut.build(new String[0]).banner(false).mainClass(ServeCommand.class)
+          .properties(properties).propertySources(sources).build().getEnvironment();
+      settings.start();
+      try {
+        ServeSettingsCheck.check(settings);
+      } finally {
+        settings.stop();
+      }
+    } catch (ServeSettingsCheck.RefusedException e) {
+      err.println("tollgate: " + e.getMessage());
+      return e.exitCode();
+    }
     ApplicationContext context = Micronaut.build(new String[0]).banner(false).mainClass(ServeCommand.class)
-        .properties(properties).start();
+        .properties(properties).propertySources(sources).start();
     err.println("tollgate: serving; stop with Ctrl-C");
     err.flush();
     // Micronaut stops the context on SIGTERM/SIGINT through its own shutdown hook.
@@ -131,12 +149,26 @@ final class ServeCommand implements Callable<Integer> {
     putIfSet(p, "tollgate.xds-tls.certificate", tlsCertificate);
     putIfSet(p, "tollgate.xds-tls.key", tlsKey);
     putIfSet(p, "tollgate.xds-tls.client-ca", tlsClientCa);
-    putIfSet(p, "micronaut.config.files", config);
+    putIfSet(p, "tollgate.max-file-size", maxFileSize);
+    putIfSet(p, "tollgate.max-document-size", maxDocumentSize);
     if (adminAddress != null) {
       p.put("micronaut.server.host", adminAddress.host());
       p.put("micronaut.server.port", adminAddress.port());
     }
     return p;
+  }
+
+  /** A size such as {@code 32Mi}, checked as {@link ReadLimits#parseSize} reads it and kept as written. */
+  static final class SizeConverter implements CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        ReadLimits.parseSize(value);
+        return value;
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   private static void putIfSet(Map<String, Object> p, String key, Object value) {

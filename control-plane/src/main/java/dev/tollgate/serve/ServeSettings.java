@@ -1,6 +1,7 @@
 package dev.tollgate.serve;
 
 import dev.tollgate.translator.TranslatorConfig;
+import dev.tollgate.translator.input.ReadLimits;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,15 @@ public class ServeSettings {
    */
   private Duration removalDelay = Duration.ofSeconds(2);
   private Tls xdsTls = new Tls();
+  /** The largest manifest file read, as a size ({@code 32Mi}); a larger one is refused, and its last readable contents kept. */
+  private String maxFileSize = "32Mi";
+  /** The largest single YAML document (one object) read, as a size ({@code 3Mi}, the API server's own limit). */
+  private String maxDocumentSize = "3Mi";
+  /**
+   * How long a translation may run, or changes seen wait to be read and translated, before
+   * {@code /health/liveness} says the daemon is stuck.
+   */
+  private Duration livenessTimeout = Duration.ofMinutes(2);
 
   /** TLS on the xDS port: a certificate and key, and with a client CA, mutual TLS. Reloaded when the files change. */
   @ConfigurationProperties("xds-tls")
@@ -85,6 +95,48 @@ public class ServeSettings {
         .withControllerName(controllerName)
         .withBackendsEnabled(enableBackend)
         .withEnvoyPatchPolicyEnabled(enableEnvoyPatchPolicy);
+  }
+
+  /**
+   * How much of the manifests is read.
+   *
+   * @throws IllegalArgumentException naming the setting and the value, when a size cannot be read
+   */
+  public ReadLimits readLimits() {
+    return ReadLimits.DEFAULT.withMaxFileBytes(size("tollgate.max-file-size", maxFileSize))
+        .withMaxDocumentBytes(size("tollgate.max-document-size", maxDocumentSize));
+  }
+
+  private static long size(String setting, String value) {
+    try {
+      return ReadLimits.parseSize(value == null ? "" : value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Duration getLivenessTimeout() {
+    return livenessTimeout;
+  }
+
+  public void setLivenessTimeout(Duration livenessTimeout) {
+    this.livenessTimeout = livenessTimeout;
+  }
+
+  public String getMaxFileSize() {
+    return maxFileSize;
+  }
+
+  public void setMaxFileSize(String maxFileSize) {
+    this.maxFileSize = maxFileSize;
+  }
+
+  public String getMaxDocumentSize() {
+    return maxDocumentSize;
+  }
+
+  public void setMaxDocumentSize(String maxDocumentSize) {
+    this.maxDocumentSize = maxDocumentSize;
   }
 
   public String getExtensionConfig() {

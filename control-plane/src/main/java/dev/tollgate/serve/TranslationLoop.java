@@ -1,5 +1,6 @@
 package dev.tollgate.serve;
 
+import dev.tollgate.app.Failures;
 import dev.tollgate.serve.provider.FileProvider;
 import dev.tollgate.serve.provider.ProvidedInputs;
 import dev.tollgate.serve.snapshot.GatewaySnapshots;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the watched manifests, translates them and publishes each Gateway's snapshot, again after
  * every settled change. A Gateway whose new configuration is invalid keeps being served its last
- * good one; what went wrong is logged with its file and object, and counted. When a translation
+ * good one; what went wrong is logged with its file and object, once when it appears and once when
+ * it is resolved ({@link ProblemLog}), and counted. When a translation
  * fell short for a reason that may pass (an extension server that could not be reached), it is
  * tried again, with growing pauses, until it succeeds or the input changes.
  */
@@ -53,8 +55,14 @@ public final class TranslationLoop {
   });
   private ScheduledFuture<?> retry;
   private Duration retryDelay = FIRST_RETRY;
+  private final ProblemLog problems = new ProblemLog(LOG);
   private volatile TranslationResult last;
-  private volatile List<String> lastProblems = List.of();
+  private volatile String failure;
+  private volatile List<String> unread = List.of();
+  /** {@link System#nanoTime()} when the translation under way started; 0 when none is. */
+  private volatile long translatingSince;
+  /** The pipeline's problems and the statuses' findings of the last completed translation: what is served has them. */
+  private List<ProblemLog.Entry> servedProblems = List.of();
 
   public TranslationLoop(ServeSettings settings, Pipeline pipeline, GatewaySnapshots snapshots, ServeMetrics metrics) {
     this.settings = settings;
@@ -68,48 +76,69 @@ public final class TranslationLoop {
     if (settings.getResources().isEmpty()) {
       LOG.warn("no resources to watch (--resources): no Gateway will be served");
     }
-    provider = new FileProvider(settings.getResources().stream().map(Path::of).toList(), settings.getDebounce(),
-        pipeline.config().extensionKinds(), this::translate);
+    provider = new FileProvider(settings.getResources().stream().map(Path::of).toList(),
+        new FileProvider.Options(settings.getDebounce(), pipeline.config().extensionKinds(), settings.readLimits()),
+        this::translate);
     provider.start();
   }
 
   synchronized void translate(ProvidedInputs inputs) {
     long start = System.nanoTime();
+    translatingSince = start;
     if (retry != null) {
       retry.cancel(false);
       retry = null;
     }
+    unread = inputs.unread();
+    List<ProblemLog.Entry> readProblems = new ArrayList<>();
+    inputs.fileProblems().forEach(p -> readProblems.add(ProblemLog.Entry.error(p)));
     try {
       TranslationResult result = pipeline.run(inputs.resources(), inputs.problems());
       scheduleRetry(result.hasRetryableProblems());
-      inputs.fileProblems().forEach(p -> LOG.error("{}", p));
-      for (InputProblem p : result.inputProblems()) {
-        if (p.severity() == InputProblem.Severity.ERROR) {
-          LOG.error("{}", p);
-        } else {
-          LOG.warn("{}", p);
-        }
-      }
-      result.problems().forEach(p -> LOG.error("{}; its proxies keep their last good configuration", p));
       Set<String> withheld = result.problems().stream()
           .filter(p -> p.severity() == Problem.Severity.ERROR && !p.gateway().isEmpty())
           .map(Problem::gateway).collect(Collectors.toSet());
       snapshots.publish(result.gateways(), withheld);
       last = result;
-      List<String> problems = new ArrayList<>(inputs.fileProblems());
-      result.inputProblems().forEach(p -> problems.add(p.toString()));
-      result.problems().forEach(p -> problems.add(p.toString()));
-      lastProblems = List.copyOf(problems);
+      failure = null;
+      List<ProblemLog.Entry> served = new ArrayList<>();
+      result.problems().forEach(p -> served.add(entry(p)));
+      result.findings().forEach(f -> served.add(ProblemLog.Entry.warn(f.toString())));
+      servedProblems = List.copyOf(served);
+      List<ProblemLog.Entry> all = new ArrayList<>(readProblems);
+      result.inputProblems().forEach(p -> all.add(entry(p)));
+      all.addAll(served);
+      problems.update(all);
       metrics.translated("ok");
       metrics.lastTranslation(inputs.fileProblems().size() + result.inputProblems().size(), withheld.size());
       LOG.info("translated {} objects: {} gateways served, {} kept on their last good configuration",
           inputs.resources().size(), result.gateways().size(), withheld.size());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      Failures.rethrowIfFatal(e);
+      failure = e.toString();
       metrics.translated("failed");
-      LOG.error("translation failed; every gateway keeps the configuration it has", e);
+      // What is served is what the last completed translation made: its problems still hold.
+      List<ProblemLog.Entry> all = new ArrayList<>(readProblems);
+      inputs.problems().forEach(p -> all.add(entry(p)));
+      all.addAll(servedProblems);
+      all.add(new ProblemLog.Entry("translation failed (" + e + "); every gateway keeps the configuration it has",
+          ProblemLog.Level.ERROR, e));
+      problems.update(all);
     } finally {
+      translatingSince = 0;
       metrics.translationDuration().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
+  }
+
+  private static ProblemLog.Entry entry(InputProblem p) {
+    return p.severity() == InputProblem.Severity.ERROR ? ProblemLog.Entry.error(p.toString()) : ProblemLog.Entry.warn(p.toString());
+  }
+
+  private static ProblemLog.Entry entry(Problem p) {
+    if (p.severity() == Problem.Severity.ERROR) {
+      return ProblemLog.Entry.error(p + (p.gateway().isEmpty() ? "" : "; its proxies keep their last good configuration"));
+    }
+    return ProblemLog.Entry.warn(p.toString());
   }
 
   /** After a translation that may succeed when repeated, translates again later; pauses double up to {@link #LAST_RETRY}. */
@@ -127,9 +156,33 @@ public final class TranslationLoop {
     retryDelay = retryDelay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryDelay.multipliedBy(2);
   }
 
-  /** Everything the last translation reported: unreadable files, bad documents, withheld Gateways. */
+  /**
+   * The problems that hold now: files that cannot be read, refused objects, withheld Gateways,
+   * False conditions of statuses, a translation that failed.
+   */
   public List<String> lastProblems() {
-    return lastProblems;
+    return problems.current();
+  }
+
+  /** Why the last translation did not complete, while it did not; empty once one completes. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** Inputs of which nothing is in use: missing roots, directories that cannot be listed, files never read. */
+  public List<String> unreadInputs() {
+    return unread;
+  }
+
+  /** How long the translation under way has been running; empty when none is. */
+  public Optional<Duration> translatingFor() {
+    long since = translatingSince;
+    return since == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - since));
+  }
+
+  /** The file watch, once started. */
+  public Optional<FileProvider> provider() {
+    return Optional.ofNullable(provider);
   }
 
   /** The last translation, once one has finished. */

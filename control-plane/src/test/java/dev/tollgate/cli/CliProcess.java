@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
 record CliProcess(int exitCode, String out, String err) {
 
   static CliProcess of(String... args) throws IOException, InterruptedException {
+    return withEnvironment(java.util.Map.of(), args);
+  }
+
+  /** Runs with these environment variables added to the test's own. */
+  static CliProcess withEnvironment(java.util.Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
@@ -23,7 +29,9 @@ record CliProcess(int exitCode, String out, String err) {
     Path out = Files.createTempFile("tollgate-out", ".txt");
     Path err = Files.createTempFile("tollgate-err", ".txt");
     try {
-      Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IllegalStateException("tollgate " + String.join(" ", args) + " did not finish within 60 s");

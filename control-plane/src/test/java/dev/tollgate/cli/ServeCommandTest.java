@@ -3,6 +3,8 @@ package dev.tollgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,5 +48,53 @@ class ServeCommandTest {
     assertThat(properties).containsEntry("tollgate.xds-address", "[::1]:0")
         .containsEntry("micronaut.server.host", "::1")
         .containsEntry("micronaut.server.port", 19001);
+  }
+
+  @Test
+  void serve_configFileThatDoesNotExist_isRefusedInOneLine(@TempDir Path dir) {
+    Path missing = dir.resolve("tollgate.yaml");
+    CliRun run = CliRun.of("serve", "--config", missing.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+    assertThat(run.err()).isEqualTo("tollgate: --config " + missing + ": does not exist" + System.lineSeparator());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "'tollgate: {resources: [MISSING]}'       | 3 | tollgate.resources: MISSING: does not exist",
+      "'tollgate: {xds-address: 127.0.0.1}'     | 2 | tollgate.xds-address: '127.0.0.1' has no port; expected HOST:PORT, [IPv6]:PORT or unix:/path",
+      "'tollgate: {max-file-size: lots}'        | 2 | tollgate.max-file-size: \"lots\" is not a size (examples: 3Mi, 512Ki, 1048576)",
+      "'tollgate: {max-document-size: 0}'       | 2 | tollgate.max-document-size: \"0\" is not a positive size",
+      "'tollgate: {liveness-timeout: soon}'     | 2 | tollgate.liveness-timeout: \"soon\" is not a positive duration (examples: 100ms, 2s, 2m)",
+      "'tollgate: {enable-backend: yes please}' | 2 | tollgate.enable-backend: \"yes please\" is neither true nor false",
+      "'tollgate: {xds-tls: {certificate: MISSING, key: MISSING}}' | 3 | tollgate.xds-tls.certificate: MISSING: does not exist",
+      "'tollgate: {resourcez: [x]}'             | 2 | --config CONFIG: tollgate.resourcez is not a setting of serve"})
+  @Timeout(20)
+  void serve_settingFromTheConfigFileThatCannotBeUsed_isRefusedAtStartInOneLine(String yaml, int exitCode, String message,
+      @TempDir Path dir) throws Exception {
+    String missing = dir.resolve("missing").toString();
+    Path config = java.nio.file.Files.writeString(dir.resolve("tollgate.yaml"), yaml.replace("MISSING", missing));
+    List<String> args = new ArrayList<>(List.of("serve", "--config", config.toString(), "--admin-address", "127.0.0.1:0"));
+    if (!yaml.contains("xds-address")) {
+      args.addAll(List.of("--xds-address", "127.0.0.1:0")); // a flag wins over the file
+    }
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.exitCode()).isEqualTo(exitCode);
+    assertThat(run.err()).startsWith("tollgate: " + message.replace("MISSING", missing).replace("CONFIG", config.toString()))
+        .hasLineCount(1);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "TOLLGATE_RESOURCES     | MISSING   | 3 | tollgate.resources: MISSING: does not exist",
+      "TOLLGATE_XDS_ADDRESS   | 127.0.0.1 | 2 | tollgate.xds-address: '127.0.0.1' has no port; expected HOST:PORT, [IPv6]:PORT or unix:/path",
+      "TOLLGATE_MAX_FILE_SIZE | 3Q        | 2 | tollgate.max-file-size: \"3Q\" is not a size (examples: 3Mi, 512Ki, 1048576)"})
+  @Timeout(90) // before the check, serve started and kept serving
+  void serve_settingFromTheEnvironmentThatCannotBeUsed_isRefusedAtStartInOneLine(String variable, String value, int exitCode,
+      String message, @TempDir Path dir) throws Exception {
+    String missing = dir.resolve("missing").toString();
+    CliProcess run = CliProcess.withEnvironment(Map.of(variable, value.replace("MISSING", missing)),
+        "serve", "--admin-address", "127.0.0.1:0");
+    assertThat(run.exitCode()).isEqualTo(exitCode);
+    assertThat(run.err()).isEqualTo("tollgate: " + message.replace("MISSING", missing) + System.lineSeparator());
   }
 }

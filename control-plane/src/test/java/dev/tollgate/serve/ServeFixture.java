@@ -44,6 +44,13 @@ final class ServeFixture implements AutoCloseable {
     return start(dir, extra);
   }
 
+  /** Serves the given roots (files or directories); {@link #directory} is the first. */
+  static ServeFixture servingRoots(List<Path> roots, Map<String, Object> extra) {
+    Map<String, Object> p = new HashMap<>(extra);
+    p.put("tollgate.resources", roots.stream().map(Path::toString).toList());
+    return start(roots.get(0), p);
+  }
+
   private static ServeFixture start(Path dir, Map<String, Object> extra) {
     Map<String, Object> p = new HashMap<>();
     p.put("micronaut.server.port", -1);

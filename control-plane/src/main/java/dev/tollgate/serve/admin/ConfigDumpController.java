@@ -3,6 +3,7 @@ package dev.tollgate.serve.admin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.serve.TranslationLoop;
 import dev.tollgate.serve.snapshot.GatewaySnapshots;
+import dev.tollgate.serve.xds.XdsServer;
 import dev.tollgate.translator.json.Mappers;
 import dev.tollgate.translator.output.TranslationDocument;
 import io.micronaut.http.HttpResponse;
@@ -23,10 +24,12 @@ public final class ConfigDumpController {
 
   private final GatewaySnapshots snapshots;
   private final TranslationLoop loop;
+  private final XdsServer xds;
 
-  public ConfigDumpController(GatewaySnapshots snapshots, TranslationLoop loop) {
+  public ConfigDumpController(GatewaySnapshots snapshots, TranslationLoop loop, XdsServer xds) {
     this.snapshots = snapshots;
     this.loop = loop;
+    this.xds = xds;
   }
 
   /** {@code /config_dump}, or {@code /config_dump?gateway=ns/name} for one Gateway. */
@@ -46,8 +49,9 @@ public final class ConfigDumpController {
   }
 
   /**
-   * {@code /statuses}: the statuses of the last translation, as {@code translate} prints them,
-   * and its problems (unreadable files, bad documents, Gateways kept on their last configuration).
+   * {@code /statuses}: the statuses of the last translation, as {@code translate} prints them;
+   * the problems that hold now (unreadable files, refused objects, Gateways kept on their last
+   * configuration, False conditions, a failed translation); and what proxies refuse now (NACKs).
    */
   @Get("/statuses")
   @Produces(MediaType.APPLICATION_JSON)
@@ -56,6 +60,7 @@ public final class ConfigDumpController {
         .map(r -> {
           ObjectNode doc = Mappers.json().createObjectNode();
           doc.set("problems", Mappers.json().valueToTree(loop.lastProblems()));
+          doc.set("nacks", Mappers.json().valueToTree(xds.currentNacks()));
           doc.set("statuses", Mappers.json().valueToTree(r.statuses()));
           return HttpResponse.ok(TranslationDocument.toJson(doc));
         })

@@ -7,13 +7,17 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Ready once the ADS server is up and the first translation has been published; details say
- * where ADS is served and which Gateways are being served. Part of {@code /health} and
- * {@code /health/readiness}.
+ * Ready while what is served is what the inputs say: ADS is up, the last translation completed,
+ * and every input is read (no watched root is missing or unlistable, no file is unread without
+ * last readable contents to stand in for it). Otherwise DOWN, and {@code notReady} says why.
+ * Details also say where ADS is served and which Gateways are served. Part of {@code /health}
+ * and {@code /health/readiness}.
  */
 @Singleton
 @Readiness
@@ -31,12 +35,23 @@ public final class ServingHealthIndicator extends AbstractHealthIndicator<Map<St
 
   @Override
   protected Map<String, Object> getHealthInformation() {
-    boolean ready = xds.running() && loop.last().isPresent();
-    healthStatus = ready ? HealthStatus.UP : HealthStatus.DOWN;
+    List<String> notReady = new ArrayList<>();
+    if (!xds.running()) {
+      notReady.add("ADS is not being served");
+    }
+    if (loop.last().isEmpty()) {
+      notReady.add("no translation has completed yet");
+    }
+    loop.failure().ifPresent(f -> notReady.add("the last translation failed: " + f));
+    loop.unreadInputs().forEach(u -> notReady.add("an input is not read: " + u));
+    healthStatus = notReady.isEmpty() ? HealthStatus.UP : HealthStatus.DOWN;
     Map<String, Object> details = new TreeMap<>();
     details.put("xdsAddress", xds.running() ? xds.boundAddress() : "not serving");
     details.put("translated", loop.last().isPresent());
     details.put("gateways", snapshots.all().keySet().stream().sorted().toList());
+    if (!notReady.isEmpty()) {
+      details.put("notReady", notReady);
+    }
     return details;
   }
 

@@ -1,60 +1,94 @@
 package dev.tollgate.serve.provider;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.app.Failures;
 import dev.tollgate.translator.extension.ExtensionKinds;
 import dev.tollgate.translator.input.ManifestReader;
+import dev.tollgate.translator.input.ReadLimits;
 import dev.tollgate.translator.input.UnreadableInputException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Manifests from files and directories, watched: a burst of changes (an editor's save, a
  * {@code kubectl}-style rewrite of many files) is read once it has settled for the debounce
- * interval. A file that stops being readable YAML keeps contributing its last readable contents,
- * so one bad save never removes a Gateway or its routes; it is reported until fixed.
+ * interval, or once it has gone on for {@link #maxSettle} however busy the files stay.
+ *
+ * <p>Every file is bounded before it is read: one larger than the file limit is refused without
+ * being opened, and one that grows while it is read is cut off at the limit and refused. A file
+ * that cannot be read, is too large or stops being YAML keeps contributing its last readable
+ * contents, so one bad save never removes a Gateway or its routes; it is reported until fixed.
+ * Each file is parsed once, and again only when its bytes change. Nothing a file holds can stop
+ * the watch: a failure while reading one file is that file's problem.
  */
 public final class FileProvider implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileProvider.class);
+  /** How often the watch looks for watched directories that have appeared (a root created after a deletion). */
+  private static final Duration RESCAN = Duration.ofSeconds(1);
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /**
+   * How files are read.
+   *
+   * @param debounce how long the files must stay unchanged before a burst of changes is read
+   * @param extensionKinds kinds of an extension server, read whole
+   */
+  public record Options(Duration debounce, ExtensionKinds extensionKinds, ReadLimits limits) {
+    public static Options defaults(Duration debounce) {
+      return new Options(debounce, ExtensionKinds.NONE, ReadLimits.DEFAULT);
+    }
+  }
+
+  /** A file's last readable contents: the digest of its bytes and its documents, parsed. */
+  private record Parsed(byte[] digest, List<JsonNode> documents) {}
 
   private final List<Path> roots;
-  private final Duration debounce;
+  private final Options options;
+  private final Duration maxSettle;
   private final Consumer<ProvidedInputs> consumer;
-  private final ExtensionKinds extensionKinds;
-  /** The last readable contents of each file. */
-  private final Map<Path, String> lastGood = new HashMap<>();
+  private Map<Path, Parsed> lastGood = new HashMap<>();
+  private final Map<Path, WatchKey> watched = new HashMap<>();
   private WatchService watcher;
   private Thread thread;
   private volatile boolean running;
+  /** {@link System#nanoTime()} when changes were seen that are not yet read and handed over; 0 when there are none. */
+  private volatile long busySince;
+  private volatile Throwable stoppedBy;
+  private String lastFailure;
 
-  public FileProvider(List<Path> roots, Duration debounce, Consumer<ProvidedInputs> consumer) {
-    this(roots, debounce, ExtensionKinds.NONE, consumer);
-  }
-
-  /** @param extensionKinds kinds of an extension server, read whole */
-  public FileProvider(List<Path> roots, Duration debounce, ExtensionKinds extensionKinds, Consumer<ProvidedInputs> consumer) {
-    this.extensionKinds = extensionKinds;
+  public FileProvider(List<Path> roots, Options options, Consumer<ProvidedInputs> consumer) {
     this.roots = List.copyOf(roots);
-    this.debounce = debounce;
+    this.options = options;
+    this.maxSettle = max(Duration.ofSeconds(2), options.debounce().multipliedBy(10));
     this.consumer = consumer;
   }
 
@@ -71,75 +105,124 @@ public final class FileProvider implements AutoCloseable {
 
   /** Reads every file now (the watcher calls this after each settled burst). */
   public synchronized ProvidedInputs read() {
-    Map<String, String> contents = new TreeMap<>();
     List<String> fileProblems = new ArrayList<>();
-    Set<Path> seen = new HashSet<>();
-    for (Path file : files(fileProblems)) {
-      seen.add(file);
-      String text;
+    List<String> unread = new ArrayList<>();
+    ManifestReader reader = new ManifestReader(options.extensionKinds(), options.limits());
+    Map<Path, Parsed> next = new HashMap<>();
+    for (Path file : files(fileProblems, unread)) {
+      Parsed previous = lastGood.get(file);
+      Parsed parsed;
       try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        keepLastGood(file, file + ": cannot be read: " + e.getMessage(), contents, fileProblems);
-        continue;
+        parsed = parse(file, previous);
+      } catch (UnreadableInputException e) {
+        if (previous == null) {
+          fileProblems.add(e.getMessage());
+          unread.add(e.getMessage());
+          continue;
+        }
+        fileProblems.add(e.getMessage() + "; its last readable contents stay in use");
+        parsed = previous;
       }
-      String problem = yamlProblem(file, text);
-      if (problem != null) {
-        keepLastGood(file, problem, contents, fileProblems);
-        continue;
-      }
-      lastGood.put(file, text);
-      contents.put(file.toString(), text);
+      next.put(file, parsed);
+      reader.admit(file.toString(), parsed.documents());
     }
-    lastGood.keySet().retainAll(seen);
-    ManifestReader reader = new ManifestReader(extensionKinds);
-    for (var e : contents.entrySet()) {
-      try {
-        reader.readString(e.getKey(), e.getValue());
-      } catch (UnreadableInputException ex) {
-        fileProblems.add(ex.getMessage()); // checked above; only a race could get here
-      }
-    }
-    return new ProvidedInputs(reader.resources(), reader.problems(), fileProblems);
+    lastGood = next;
+    return new ProvidedInputs(reader.resources(), reader.problems(), fileProblems, unread);
   }
 
-  /** @param problem what is wrong, naming the file */
-  private void keepLastGood(Path file, String problem, Map<String, String> contents, List<String> fileProblems) {
-    String previous = lastGood.get(file);
-    if (previous != null) {
-      contents.put(file.toString(), previous);
-      fileProblems.add(problem + "; its last readable contents stay in use");
-    } else {
-      fileProblems.add(problem);
-    }
-  }
-
-  /** Null when the text is YAML throughout, else the reader's message (naming file and document). */
-  private static String yamlProblem(Path file, String text) {
+  /** The file's documents: its last ones when its bytes have not changed, else parsed anew. */
+  private Parsed parse(Path file, Parsed previous) throws UnreadableInputException {
+    ReadLimits limits = options.limits();
+    byte[] bytes;
     try {
-      new ManifestReader().readString(file.toString(), text);
-      return null;
-    } catch (UnreadableInputException e) {
-      return e.getMessage();
+      long size = Files.size(file);
+      if (size > limits.maxFileBytes()) {
+        throw new UnreadableInputException(limits.fileTooLarge(file.toString(), size), null);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) Math.min(MAX_ARRAY, limits.maxFileBytes() + 1));
+      }
+    } catch (IOException e) {
+      throw new UnreadableInputException(file + ": cannot be read: " + describe(e), e);
+    }
+    if (bytes.length > limits.maxFileBytes()) {
+      // It grew after its size was looked at: what was read is thrown away.
+      throw new UnreadableInputException(limits.fileTooLarge(file.toString(), -1), null);
+    }
+    byte[] digest = sha256(bytes);
+    if (previous != null && Arrays.equals(previous.digest(), digest)) {
+      return previous;
+    }
+    try {
+      return new Parsed(digest, new ManifestReader(options.extensionKinds(), limits).parse(file.toString(), bytes));
+    } catch (RuntimeException | Error e) {
+      Failures.rethrowIfFatal(e);
+      throw new UnreadableInputException(file + ": could not be read: " + e, e);
     }
   }
 
-  /** The manifest files under the roots, sorted. */
-  private List<Path> files(List<String> problems) {
-    List<Path> out = new ArrayList<>();
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "does not exist";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /**
+   * The manifest files under the roots, sorted; a root that is missing, or a directory that cannot
+   * be listed, is reported (and named in {@code unread}); files last read from a directory that
+   * cannot be listed now are still read.
+   */
+  private Set<Path> files(List<String> problems, List<String> unread) {
+    Set<Path> out = new TreeSet<>();
     for (Path root : roots) {
       if (Files.isDirectory(root)) {
-        try (Stream<Path> walk = Files.walk(root)) {
-          walk.filter(Files::isRegularFile).filter(FileProvider::isManifest).sorted().forEach(out::add);
+        Map<Path, IOException> unlisted = new TreeMap<>();
+        try {
+          Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (isManifest(file) && Files.isRegularFile(file)) {
+                out.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (!(e instanceof NoSuchFileException)) { // removed while listed: not there to read
+                unlisted.put(file, e);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
         } catch (IOException e) {
-          problems.add(root + ": cannot be listed: " + e.getMessage());
+          unlisted.put(root, e);
         }
+        unlisted.forEach((dir, e) -> {
+          String problem = dir + ": cannot be listed: " + describe(e) + "; the files last read from it stay in use";
+          problems.add(problem);
+          unread.add(problem);
+          lastGood.keySet().stream().filter(p -> p.startsWith(dir)).forEach(out::add);
+        });
       } else if (Files.isRegularFile(root)) {
         out.add(root);
       } else if (lastGood.containsKey(root)) {
-        out.add(root); // gone for a moment (an editor replacing it): reported below, last contents kept
+        out.add(root); // gone for a moment (an editor replacing it): reported when read, last contents kept
       } else {
         problems.add(root + ": does not exist");
+        unread.add(root + ": does not exist");
       }
     }
     return out;
@@ -150,53 +233,140 @@ public final class FileProvider implements AutoCloseable {
     return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"));
   }
 
-  /** Watches each root directory (and its subdirectories), or a root file's directory. */
-  private void registerAll() throws IOException {
+  /** Watches each root directory (and its subdirectories), or a root file's directory; what cannot be watched is skipped. */
+  private void registerAll() {
     for (Path root : roots) {
-      Path dir = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
-      if (dir == null || !Files.isDirectory(dir)) {
-        continue;
-      }
       if (Files.isDirectory(root)) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-          for (Path d : walk.filter(Files::isDirectory).toList()) {
-            register(d);
-          }
+        try {
+          Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              register(dir);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE; // reported when read
+            }
+          });
+        } catch (IOException e) {
+          // reported when read
         }
       } else {
-        register(dir);
+        Path dir = root.toAbsolutePath().getParent();
+        if (dir != null && Files.isDirectory(dir)) {
+          register(dir);
+        }
       }
     }
   }
 
-  private void register(Path dir) throws IOException {
-    dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-        StandardWatchEventKinds.ENTRY_DELETE);
+  private void register(Path dir) {
+    WatchKey key = watched.get(dir);
+    if (key != null && key.isValid()) {
+      return;
+    }
+    try {
+      watched.put(dir, dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+          StandardWatchEventKinds.ENTRY_DELETE));
+    } catch (IOException e) {
+      watched.remove(dir); // gone again, or not readable: looked at again at the next rescan
+    }
+  }
+
+  /** True when a directory to watch exists but is not watched: a root created, or re-created, since. */
+  private boolean unwatchedDirectory() {
+    for (Path root : roots) {
+      Path dir = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+      if (dir != null && Files.isDirectory(dir)) {
+        WatchKey key = watched.get(dir);
+        if (key == null || !key.isValid()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void watch() {
-    while (running) {
-      try {
-        WatchKey key = watcher.take();
-        drain(key);
-        // Settle: keep collecting until nothing happens for the debounce interval.
-        for (WatchKey next = watcher.poll(debounce.toMillis(), TimeUnit.MILLISECONDS); next != null;
-            next = watcher.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)) {
-          drain(next);
+    try {
+      while (running) {
+        try {
+          if (awaitChanges()) {
+            registerAll(); // new subdirectories
+            consumer.accept(read());
+            lastFailure = null;
+          }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+          return;
+        } catch (RuntimeException | Error e) {
+          Failures.rethrowIfFatal(e);
+          if (!e.toString().equals(lastFailure)) {
+            LOG.error("reading manifests failed; the configuration being served is unchanged", e);
+            lastFailure = e.toString();
+          }
+        } finally {
+          busySince = 0;
         }
-        registerAll(); // new subdirectories
-        consumer.accept(read());
-      } catch (InterruptedException | ClosedWatchServiceException e) {
-        return;
-      } catch (IOException | RuntimeException e) {
-        LOG.error("reading manifests failed; the configuration being served is unchanged", e);
       }
+    } catch (Throwable fatal) {
+      stoppedBy = fatal;
+      LOG.error("the file watch stopped ({}); manifest changes are no longer read", fatal.toString());
+      throw fatal;
     }
+  }
+
+  /**
+   * Waits for a burst of changes and for it to settle: true when the files should be read. Also
+   * true, after at most {@link #RESCAN}, when a directory to watch has appeared.
+   */
+  private boolean awaitChanges() throws InterruptedException {
+    WatchKey key = watcher.poll(RESCAN.toMillis(), TimeUnit.MILLISECONDS);
+    if (key == null) {
+      if (!unwatchedDirectory()) {
+        return false;
+      }
+      busySince = System.nanoTime();
+      return true;
+    }
+    busySince = System.nanoTime();
+    drain(key);
+    // Settle: keep collecting until nothing happens for the debounce interval, for at most maxSettle.
+    long deadline = busySince + maxSettle.toNanos();
+    for (long left = maxSettle.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+      WatchKey next = watcher.poll(Math.min(options.debounce().toNanos(), left), TimeUnit.NANOSECONDS);
+      if (next == null) {
+        break;
+      }
+      drain(next);
+    }
+    return true;
   }
 
   private static void drain(WatchKey key) {
     key.pollEvents();
     key.reset();
+  }
+
+  /** How long changes seen have waited to be read and handed over, while they have; empty when none wait. */
+  public Optional<Duration> busyFor() {
+    long since = busySince;
+    return since == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - since));
+  }
+
+  /** True while the watch goes on; false once it has stopped or before it started. */
+  public boolean watching() {
+    return running && thread != null && thread.isAlive();
+  }
+
+  /** What stopped the watch, when something did. */
+  public Optional<Throwable> stoppedBy() {
+    return Optional.ofNullable(stoppedBy);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   @Override

@@ -8,15 +8,20 @@ import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DeltaDiscoveryResponse;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
+import dev.tollgate.serve.ProblemLog;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches the ADS streams: which Gateway each connected proxy belongs to, what is pushed, and
- * every NACK with the proxy's reason. A NACK is recorded and logged; it holds nothing back, for
- * this proxy (which keeps its last accepted configuration) or any other.
+ * every NACK with the proxy's reason. A NACK is recorded and counted; it holds nothing back, for
+ * this proxy (which keeps its last accepted configuration) or any other. It is logged once when a
+ * proxy starts refusing a type for a reason, and once more ({@code resolved: }) when no proxy of
+ * the Gateway refuses it any longer: it has ACKed a later version, or disconnected.
  */
 final class XdsCallbacks implements DiscoveryServerCallbacks {
 
@@ -26,6 +31,9 @@ final class XdsCallbacks implements DiscoveryServerCallbacks {
   private final NackedVersions nacks;
   /** Stream id → the Gateway its node names, once the first request has said. */
   private final Map<Long, String> streams = new ConcurrentHashMap<>();
+  /** "stream type" → what that stream's proxy refuses of the type, while it does. */
+  private final Map<String, String> refusing = new ConcurrentHashMap<>();
+  private final ProblemLog nackLog = new ProblemLog(LOG);
 
   XdsCallbacks(ServeMetrics metrics, NackedVersions nacks) {
     this.metrics = metrics;
@@ -38,6 +46,8 @@ final class XdsCallbacks implements DiscoveryServerCallbacks {
     if (request.hasErrorDetail()) {
       nacks.nacked(streamId, request.getTypeUrl(), request.getResponseNonce());
       nack(streamId, gateway, request.getTypeUrl(), request.getResponseNonce(), request.getErrorDetail().getMessage());
+    } else if (!request.getResponseNonce().isEmpty()) {
+      accepted(streamId, request.getTypeUrl());
     }
   }
 
@@ -46,6 +56,8 @@ final class XdsCallbacks implements DiscoveryServerCallbacks {
     String gateway = gatewayOf(streamId, request.hasNode() ? request.getNode() : null);
     if (request.hasErrorDetail()) {
       nack(streamId, gateway, request.getTypeUrl(), request.getResponseNonce(), request.getErrorDetail().getMessage());
+    } else if (!request.getResponseNonce().isEmpty()) {
+      accepted(streamId, request.getTypeUrl());
     }
   }
 
@@ -85,11 +97,32 @@ final class XdsCallbacks implements DiscoveryServerCallbacks {
 
   private void nack(long streamId, String gateway, String typeUrl, String nonce, String reason) {
     metrics.nacked(gateway, typeUrl);
-    LOG.warn("proxy of gateway {} rejected {} (stream {}, nonce {}): {}", gateway, typeUrl, streamId, nonce, reason);
+    LOG.debug("proxy of gateway {} rejected {} (stream {}, nonce {}): {}", gateway, typeUrl, streamId, nonce, reason);
+    refusing.put(streamId + " " + typeUrl, "proxy of gateway " + (gateway.isEmpty() ? "(none)" : gateway)
+        + " rejected " + typeUrl + ": " + reason);
+    publishNacks();
+  }
+
+  private void accepted(long streamId, String typeUrl) {
+    if (refusing.remove(streamId + " " + typeUrl) != null) {
+      publishNacks();
+    }
+  }
+
+  private synchronized void publishNacks() {
+    nackLog.update(new TreeSet<>(refusing.values()).stream().map(ProblemLog.Entry::warn).toList());
+  }
+
+  /** What proxies refuse now, one line per Gateway, type and reason. */
+  List<String> currentNacks() {
+    return nackLog.current();
   }
 
   private void closed(long streamId) {
     nacks.streamClosed(streamId);
+    if (refusing.keySet().removeIf(k -> k.startsWith(streamId + " "))) {
+      publishNacks();
+    }
     String gateway = streams.remove(streamId);
     if (gateway != null) {
       metrics.proxyDisconnected(gateway);

@@ -52,6 +52,7 @@ public final class XdsServer {
   private ScheduledExecutorService reloadExecutor;
   private EventLoopGroup unixGroup;
   private Server server;
+  private XdsCallbacks callbacks;
 
   public XdsServer(ServeSettings settings, GatewaySnapshots snapshots, ServeMetrics metrics) {
     this.settings = settings;
@@ -61,8 +62,8 @@ public final class XdsServer {
 
   @PostConstruct
   void start() throws IOException, GeneralSecurityException {
-    V3DiscoveryServer discovery = new V3DiscoveryServer(
-        List.<DiscoveryServerCallbacks>of(new XdsCallbacks(metrics, snapshots.nacks())), snapshots.cache());
+    callbacks = new XdsCallbacks(metrics, snapshots.nacks());
+    V3DiscoveryServer discovery = new V3DiscoveryServer(List.<DiscoveryServerCallbacks>of(callbacks), snapshots.cache());
     NetworkAddress address = NetworkAddress.listening(settings.getXdsAddress());
     NettyServerBuilder builder = NettyServerBuilder.forAddress(socketAddress(address), credentials());
     if (address instanceof NetworkAddress.Unix) {
@@ -129,6 +130,11 @@ public final class XdsServer {
       return new NetworkAddress.Tcp(inet.getHostString(), inet.getPort()).toString();
     }
     return a instanceof DomainSocketAddress unix ? new NetworkAddress.Unix(unix.path()).toString() : a.toString();
+  }
+
+  /** What connected proxies refuse now (NACKs not yet followed by an ACK), one line per Gateway, type and reason. */
+  public List<String> currentNacks() {
+    return callbacks == null ? List.of() : callbacks.currentNacks();
   }
 
   public boolean running() {

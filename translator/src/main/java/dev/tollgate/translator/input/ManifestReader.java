@@ -2,6 +2,7 @@ package dev.tollgate.translator.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tollgate.translator.admission.Admission;
 import dev.tollgate.translator.extension.ExtensionKinds;
 import dev.tollgate.translator.input.yaml.YamlDocuments;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -108,27 +110,58 @@ public final class ManifestReader {
     return readText(name, text);
   }
 
-  private ManifestReader readText(String name, String text) throws UnreadableInputException {
-    List<JsonNode> documents = new ArrayList<>();
-    // Every document is parsed before any is taken in: a file that is not YAML throughout is
-    // unreadable as a whole, as it would be for kubectl.
-    try (MappingIterator<JsonNode> docs = yaml.documents(text)) {
-      while (docs.hasNextValue()) {
-        documents.add(docs.nextValue());
-      }
-    } catch (IOException | RuntimeException e) {
-      // Parse errors, limits, and SnakeYAML's own exceptions, which Jackson does not always wrap.
-      throw yaml.unreadable(name, documents.size(), e);
+  /**
+   * The documents of one input, parsed as {@link #read(String, InputStream)} parses them but not
+   * admitted: a caller that holds many inputs (the daemon's file provider) keeps each input's last
+   * readable documents, parses only the inputs that changed, and admits them with
+   * {@link #admit(String, List)}. Empty documents are kept as missing nodes, so indexes stay those
+   * of the file.
+   *
+   * @throws UnreadableInputException when the bytes are larger than the file limit, not UTF-8 or not YAML
+   */
+  public List<JsonNode> parse(String name, byte[] bytes) throws UnreadableInputException {
+    if (bytes.length > limits.maxFileBytes()) {
+      throw tooLarge(name, bytes.length);
     }
+    return parseText(name, yaml.decode(name, bytes));
+  }
+
+  /**
+   * Admits documents {@link #parse(String, byte[]) parsed} from the input {@code name}, as
+   * {@link #read(String)} would have. The documents are not modified, so they can be admitted
+   * again by another reader; a document that meets a defect is refused alone.
+   */
+  public ManifestReader admit(String name, List<JsonNode> documents) {
     for (int i = 0; i < documents.size(); i++) {
       intake.add(documents.get(i), new Source(name, i));
     }
     return this;
   }
 
+  private ManifestReader readText(String name, String text) throws UnreadableInputException {
+    return admit(name, parseText(name, text));
+  }
+
+  /**
+   * Every document of the text, parsed before any is taken in: a file that is not YAML throughout
+   * is unreadable as a whole, as it would be for kubectl.
+   */
+  private List<JsonNode> parseText(String name, String text) throws UnreadableInputException {
+    List<JsonNode> documents = new ArrayList<>();
+    try (MappingIterator<JsonNode> docs = yaml.documents(text)) {
+      while (docs.hasNextValue()) {
+        JsonNode doc = docs.nextValue();
+        documents.add(doc == null ? MissingNode.getInstance() : doc);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Parse errors, limits, and SnakeYAML's own exceptions, which Jackson does not always wrap.
+      throw yaml.unreadable(name, documents.size(), e);
+    }
+    return Collections.unmodifiableList(documents);
+  }
+
   private UnreadableInputException tooLarge(String name, long size) {
-    return new UnreadableInputException(name + ": " + (size < 0 ? "larger" : "is " + ReadLimits.describe(size) + ", larger")
-        + " than the limit of " + ReadLimits.describe(limits.maxFileBytes()) + " (--max-file-size); it was not read", null);
+    return new UnreadableInputException(limits.fileTooLarge(name, size), null);
   }
 
   public ResourceSet resources() {

@@ -63,6 +63,15 @@ public record ReadLimits(long maxFileBytes, int maxDocumentBytes, int maxNesting
     return n * unit;
   }
 
+  /**
+   * What is said of an input larger than {@link #maxFileBytes()}: its name, its size when known
+   * (negative when not) and the limit, with the option that raises it.
+   */
+  public String fileTooLarge(String name, long size) {
+    return name + ": " + (size < 0 ? "larger" : "is " + describe(size) + ", larger")
+        + " than the limit of " + describe(maxFileBytes) + " (--max-file-size); it was not read";
+  }
+
   /** {@code 3 MiB}, {@code 512 KiB} or a byte count, for messages. */
   public static String describe(long bytes) {
     if (bytes % MIB == 0) {

@@ -164,4 +164,28 @@ class ManifestReaderTest {
     assertThat(secret.toString()).doesNotContain("hunter2");
     assertThat(new String(secret.value("password").orElseThrow())).isEqualTo("hunter2");
   }
+
+  @Test
+  void parseThenAdmit_givesWhatReadGives_andLeavesTheDocumentsUnchangedForAnotherReader() throws Exception {
+    String yaml = ROUTE + "---\n---\n" + ROUTE.replace("name: r}", "name: r2}").replace("spec:\n", "spec:\n  bogus: 1\n");
+    var read = new ManifestReader().readString("a.yaml", yaml);
+    assertThat(read.problems()).as("the unknown field").isNotEmpty();
+    var documents = new ManifestReader().parse("a.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String before = documents.toString();
+    var admitted = new ManifestReader().admit("a.yaml", documents);
+    assertThat(admitted.resources().everything()).isEqualTo(read.resources().everything());
+    assertThat(admitted.problems()).isEqualTo(read.problems());
+    assertThat(documents.toString()).as("admission works on copies").isEqualTo(before);
+    assertThat(new ManifestReader().admit("a.yaml", documents).problems()).isEqualTo(read.problems());
+  }
+
+  @Test
+  void parse_overTheFileLimitOrNotYaml_isUnreadable() {
+    var reader = new ManifestReader(dev.tollgate.translator.extension.ExtensionKinds.NONE, ReadLimits.DEFAULT.withMaxFileBytes(16));
+    assertThatThrownBy(() -> reader.parse("big.yaml", ROUTE.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(UnreadableInputException.class)
+        .hasMessage("big.yaml: is " + ROUTE.length() + " bytes, larger than the limit of 16 bytes (--max-file-size); it was not read");
+    assertThatThrownBy(() -> new ManifestReader().parse("bad.yaml", "kind: [x\n y: z".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(UnreadableInputException.class).hasMessageContaining("bad.yaml (document 0): not valid YAML");
+  }
 }
