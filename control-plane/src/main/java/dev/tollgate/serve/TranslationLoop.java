@@ -100,7 +100,8 @@ public final class TranslationLoop {
           .map(Problem::gateway).collect(Collectors.toSet());
       snapshots.publish(result.gateways(), withheld);
       last = result;
-      failure = null;
+      // A defect caught inside the pipeline withholds what it touched; the translation still failed.
+      failure = result.defect().map(Problem::message).orElse(null);
       List<ProblemLog.Entry> served = new ArrayList<>();
       result.problems().forEach(p -> served.add(entry(p)));
       result.findings().forEach(f -> served.add(ProblemLog.Entry.warn(f.toString())));
@@ -109,7 +110,7 @@ public final class TranslationLoop {
       result.inputProblems().forEach(p -> all.add(entry(p)));
       all.addAll(served);
       problems.update(all);
-      metrics.translated("ok");
+      metrics.translated(failure == null ? "ok" : "failed");
       metrics.lastTranslation(inputs.fileProblems().size() + result.inputProblems().size(), withheld.size());
       LOG.info("translated {} objects: {} gateways served, {} kept on their last good configuration",
           inputs.resources().size(), result.gateways().size(), withheld.size());

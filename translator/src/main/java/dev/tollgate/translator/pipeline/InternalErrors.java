@@ -11,7 +11,7 @@ final class InternalErrors {
 
   static Problem problem(String gateway, String doing, Throwable e) {
     StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
-    return Problem.error(gateway, "internal error while " + doing + ": " + e.getClass().getSimpleName()
+    return Problem.defect(gateway, "internal error while " + doing + ": " + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))
         + (at == null ? "" : " (at " + at.getClassName() + "." + at.getMethodName() + ":" + at.getLineNumber() + ")")
         + "; its configuration was not updated");

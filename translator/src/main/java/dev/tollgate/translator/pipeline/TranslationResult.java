@@ -5,6 +5,7 @@ import dev.tollgate.translator.ir.XdsIr;
 import dev.tollgate.translator.status.ObjectStatus;
 import dev.tollgate.translator.xds.GatewayXds;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -25,6 +26,11 @@ public record TranslationResult(
   /** True when some problem may go away by translating the same input again (an unreachable extension). */
   public boolean hasRetryableProblems() {
     return problems.stream().anyMatch(Problem::retryable);
+  }
+
+  /** The first defect met inside the pipeline, when there was one: the translation did not complete. */
+  public Optional<Problem> defect() {
+    return problems.stream().filter(Problem::defect).findFirst();
   }
 
   /** Every condition that says an object, or part of one, is not in effect, in status order. */
