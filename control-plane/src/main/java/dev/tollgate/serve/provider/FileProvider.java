@@ -1,10 +1,10 @@
 package dev.tollgate.serve.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.app.Failures;
 import dev.tollgate.translator.extension.ExtensionKinds;
 import dev.tollgate.translator.input.ManifestReader;
 import dev.tollgate.translator.input.ReadLimits;
+import dev.tollgate.translator.input.TakenDocuments;
 import dev.tollgate.translator.input.UnreadableInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,8 +68,8 @@ public final class FileProvider implements AutoCloseable {
     }
   }
 
-  /** A file's last readable contents: the digest of its bytes and its documents, parsed. */
-  private record Parsed(byte[] digest, List<JsonNode> documents) {}
+  /** A file's last readable contents: the digest of its bytes and its documents, admitted once: while its bytes do not change, neither does this. */
+  private record Parsed(byte[] digest, TakenDocuments taken) {}
 
   private final List<Path> roots;
   private final Options options;
@@ -124,7 +124,7 @@ public final class FileProvider implements AutoCloseable {
         parsed = previous;
       }
       next.put(file, parsed);
-      reader.admit(file.toString(), parsed.documents());
+      reader.add(parsed.taken());
     }
     lastGood = next;
     return new ProvidedInputs(reader.resources(), reader.problems(), fileProblems, unread);
@@ -154,7 +154,8 @@ public final class FileProvider implements AutoCloseable {
       return previous;
     }
     try {
-      return new Parsed(digest, new ManifestReader(options.extensionKinds(), limits).parse(file.toString(), bytes));
+      ManifestReader admitting = new ManifestReader(options.extensionKinds(), limits);
+      return new Parsed(digest, admitting.take(file.toString(), admitting.parse(file.toString(), bytes)));
     } catch (RuntimeException | Error e) {
       Failures.rethrowIfFatal(e);
       throw new UnreadableInputException(file + ": could not be read: " + e, e);

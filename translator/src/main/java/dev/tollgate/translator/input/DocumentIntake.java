@@ -37,13 +37,45 @@ final class DocumentIntake {
     this.admission = admission;
   }
 
-  /** Takes in one document; a defect met on the way refuses that document alone, with a message saying so. */
-  void add(JsonNode doc, Source source) {
-    try {
-      take(doc, source);
-    } catch (RuntimeException | StackOverflowError e) {
-      error(source, null, "", "internal error while reading this document (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + "); it was not read");
+  /** The steps being recorded for the documents {@link #take} is taking in. */
+  private List<TakenDocuments.Step> steps;
+
+  /**
+   * Admits the documents of the input {@code name}, without adding them yet; a defect met on the
+   * way refuses that document alone, with a message saying so. The documents are not modified.
+   */
+  TakenDocuments take(String name, List<JsonNode> documents) {
+    steps = new ArrayList<>();
+    for (int i = 0; i < documents.size(); i++) {
+      Source source = new Source(name, i);
+      try {
+        take(documents.get(i), source);
+      } catch (RuntimeException | StackOverflowError e) {
+        error(source, null, "", "internal error while reading this document (" + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + "); it was not read");
+      }
+    }
+    TakenDocuments taken = new TakenDocuments(steps);
+    steps = null;
+    return taken;
+  }
+
+  /** Adds what documents contributed: objects (duplicates across inputs reported here), refusals, problems. */
+  void add(TakenDocuments taken) {
+    for (TakenDocuments.Step step : taken.steps()) {
+      if (step instanceof TakenDocuments.Bound b) {
+        ObjectKey key = b.object().key();
+        resources.add(b.object(), b.source()).ifPresent(d -> problems.add(new InputProblem(Severity.ERROR, d.dropped(), key,
+            "", "duplicate object; the one in " + d.kept() + " is used")));
+      } else if (step instanceof TakenDocuments.Refused r) {
+        resources.refused(r.key());
+      } else if (step instanceof TakenDocuments.Rejected r) {
+        resources.reject(r.object());
+      } else if (step instanceof TakenDocuments.Reported r) {
+        problems.add(r.problem());
+      } else if (step instanceof TakenDocuments.UnknownKind u && reportedUnknownKinds.add(u.kind())) {
+        problems.add(u.warning());
+      }
     }
   }
 
@@ -105,10 +137,8 @@ final class DocumentIntake {
               + meant.group() + "\", not \"" + group + "\"")));
       return;
     }
-    if (reportedUnknownKinds.add(apiVersion + " " + kindName)) {
-      problems.add(new InputProblem(Severity.WARNING, source, null, "",
-          "kind " + kindName + " (" + apiVersion + ") is not read by Tollgate; ignoring all objects of this kind"));
-    }
+    steps.add(new TakenDocuments.UnknownKind(apiVersion + " " + kindName, new InputProblem(Severity.WARNING, source, null, "",
+        "kind " + kindName + " (" + apiVersion + ") is not read by Tollgate; ignoring all objects of this kind")));
   }
 
   private static ObjectKey keyOf(Kind kind, ObjectNode object) {
@@ -136,12 +166,12 @@ final class DocumentIntake {
 
   private void refuse(Kind kind, ObjectNode object, Source source, ObjectKey key, List<FieldError> errors) {
     for (FieldError e : errors) {
-      problems.add(new InputProblem(Severity.ERROR, source, key, e.field(), e.message()));
+      report(new InputProblem(Severity.ERROR, source, key, e.field(), e.message()));
     }
-    resources.refused(key);
+    steps.add(new TakenDocuments.Refused(key));
     if (kind.guardsTraffic() && !key.name().isEmpty()) {
-      resources.reject(new RejectedObject(key, object.path("apiVersion").asText(), lenientMetadata(key, object),
-          object.get("spec"), source, errors.stream().map(FieldError::toString).toList()));
+      steps.add(new TakenDocuments.Rejected(new RejectedObject(key, object.path("apiVersion").asText(),
+          lenientMetadata(key, object), object.get("spec"), source, errors.stream().map(FieldError::toString).toList())));
     }
   }
 
@@ -160,11 +190,10 @@ final class DocumentIntake {
     }
     if (kind.reportUnknownFields()) {
       for (String field : bound.unknownFields()) {
-        problems.add(new InputProblem(Severity.WARNING, source, key, field, "not implemented by Tollgate; ignored"));
+        report(new InputProblem(Severity.WARNING, source, key, field, "not implemented by Tollgate; ignored"));
       }
     }
-    resources.add(bound.value(), source).ifPresent(d -> problems.add(new InputProblem(Severity.ERROR, d.dropped(), key, "",
-        "duplicate object; the one in " + d.kept() + " is used")));
+    steps.add(new TakenDocuments.Bound(bound.value(), source));
   }
 
   /** Extension kinds are taken to be namespaced, as Envoy Gateway takes them to be. */
@@ -183,12 +212,15 @@ final class DocumentIntake {
       error(source, key, "metadata.name", "Required value");
       return;
     }
-    resources.add(new UnstructuredObject(kind, meta, doc), source).ifPresent(d -> problems.add(
-        new InputProblem(Severity.ERROR, d.dropped(), key, "", "duplicate object; the one in " + d.kept() + " is used")));
+    steps.add(new TakenDocuments.Bound(new UnstructuredObject(kind, meta, doc), source));
   }
 
   private void error(Source source, ObjectKey key, String field, String message) {
-    problems.add(new InputProblem(Severity.ERROR, source, key, field, message));
+    report(new InputProblem(Severity.ERROR, source, key, field, message));
+  }
+
+  private void report(InputProblem problem) {
+    steps.add(new TakenDocuments.Reported(problem));
   }
 
   ResourceSet resources() {

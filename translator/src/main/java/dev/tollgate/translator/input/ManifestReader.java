@@ -128,14 +128,22 @@ public final class ManifestReader {
 
   /**
    * Admits documents {@link #parse(String, byte[]) parsed} from the input {@code name}, as
-   * {@link #read(String)} would have. The documents are not modified, so they can be admitted
-   * again by another reader; a document that meets a defect is refused alone.
+   * {@link #read(String)} would have, without adding them to this reader: the result can be
+   * {@link #add added} to this reader and to later ones. The documents are not modified.
    */
-  public ManifestReader admit(String name, List<JsonNode> documents) {
-    for (int i = 0; i < documents.size(); i++) {
-      intake.add(documents.get(i), new Source(name, i));
-    }
+  public TakenDocuments take(String name, List<JsonNode> documents) {
+    return intake.take(name, documents);
+  }
+
+  /** Adds documents already {@link #take taken}, as if they had been read now. */
+  public ManifestReader add(TakenDocuments taken) {
+    intake.add(taken);
     return this;
+  }
+
+  /** Admits and adds documents {@link #parse(String, byte[]) parsed} from the input {@code name}. */
+  public ManifestReader admit(String name, List<JsonNode> documents) {
+    return add(take(name, documents));
   }
 
   private ManifestReader readText(String name, String text) throws UnreadableInputException {

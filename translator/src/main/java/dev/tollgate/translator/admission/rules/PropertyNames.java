@@ -1,6 +1,8 @@
 package dev.tollgate.translator.admission.rules;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,9 +17,16 @@ final class PropertyNames {
       "else", "for", "function", "if", "import", "let", "loop", "package", "namespace", "return", "var", "void", "while");
   private static final Pattern ESCAPABLE = Pattern.compile("[a-zA-Z_.\\-/][a-zA-Z0-9_.\\-/]*");
 
+  /** Escapes are computed once per property name: the names are the schemas', a bounded set. */
+  private static final Map<String, String> ESCAPED = new ConcurrentHashMap<>();
+
   private PropertyNames() {}
 
   static String escape(String name) {
+    return ESCAPED.computeIfAbsent(name, PropertyNames::compute);
+  }
+
+  private static String compute(String name) {
     if (KEYWORDS.contains(name)) {
       return "__" + name + "__";
     }

@@ -8,7 +8,7 @@ import dev.cel.common.CelValidationException;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.tollgate.translator.admission.FieldError;
-import dev.tollgate.translator.admission.FieldPaths;
+import dev.tollgate.translator.admission.FieldPath;
 import dev.tollgate.translator.admission.schema.SchemaNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,39 +38,72 @@ public final class ValidationRules {
 
   /** Adds an error for every rule that fails on {@code document}, a value of {@code schema}. */
   public void check(SchemaNode schema, JsonNode document, List<FieldError> errors) {
-    walk(schema, document, "", errors);
+    walk(schema, document, FieldPath.ROOT, errors, false);
   }
 
-  /** The value as CEL sees it; rules of nested values are evaluated on the way. */
-  private Object walk(SchemaNode schema, JsonNode node, String path, List<FieldError> errors) {
-    Object value;
+  /**
+   * Evaluates the rules of {@code node} and of everything below it. Only subtrees with rules are
+   * descended into; a subtree's value as CEL sees it is built only when a rule at it or above it
+   * needs it, and returned then (else null).
+   */
+  private Object walk(SchemaNode schema, JsonNode node, FieldPath path, List<FieldError> errors, boolean valueNeeded) {
+    boolean needed = valueNeeded || !schema.rules().isEmpty();
+    Object value = null;
+    if (node.isObject()) {
+      Map<String, Object> map = needed ? new LinkedHashMap<>() : null;
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        SchemaNode field = schema.field(e.getKey());
+        Object child = child(field, e.getValue(), path, e.getKey(), -1, errors, needed);
+        if (map != null) {
+          map.put(schema.properties().containsKey(e.getKey()) ? PropertyNames.escape(e.getKey()) : e.getKey(), child);
+        }
+      }
+      value = map;
+    } else if (node.isArray()) {
+      List<Object> list = needed ? new ArrayList<>(node.size()) : null;
+      for (int i = 0; i < node.size(); i++) {
+        Object child = child(schema.items(), node.get(i), path, null, i, errors, needed);
+        if (list != null) {
+          list.add(child);
+        }
+      }
+      value = list;
+    } else if (needed) {
+      value = scalar(node);
+    }
+    for (SchemaNode.Rule rule : schema.rules()) {
+      evaluate(rule, schema, value, path, errors);
+    }
+    return valueNeeded ? value : null;
+  }
+
+  private Object child(SchemaNode schema, JsonNode node, FieldPath path, String field, int index, List<FieldError> errors,
+      boolean valueNeeded) {
+    if (schema != null && schema.rulesBelow()) {
+      return walk(schema, node, field != null ? path.child(field) : path.index(index), errors, valueNeeded);
+    }
+    return valueNeeded ? convert(schema, node) : null;
+  }
+
+  /** The value as CEL sees it, for a subtree without rules of its own. */
+  private static Object convert(SchemaNode schema, JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        SchemaNode field = schema == null ? null : schema.field(e.getKey());
         boolean declared = schema != null && schema.properties().containsKey(e.getKey());
         map.put(declared ? PropertyNames.escape(e.getKey()) : e.getKey(),
-            walk(field, e.getValue(), FieldPaths.child(path, e.getKey()), errors));
+            convert(schema == null ? null : schema.field(e.getKey()), e.getValue()));
       }
-      value = map;
-    } else if (node.isArray()) {
+      return map;
+    }
+    if (node.isArray()) {
       List<Object> list = new ArrayList<>(node.size());
-      for (int i = 0; i < node.size(); i++) {
-        list.add(walk(schema == null ? null : schema.items(), node.get(i), FieldPaths.index(path, i), errors));
-      }
-      value = list;
-    } else {
-      value = scalar(node);
+      node.forEach(item -> list.add(convert(schema == null ? null : schema.items(), item)));
+      return list;
     }
-    if (schema != null) {
-      for (SchemaNode.Rule rule : schema.rules()) {
-        if (!rule.isTransitionRule()) {
-          evaluate(rule, schema, value, path, errors);
-        }
-      }
-    }
-    return value;
+    return scalar(node);
   }
 
   private static Object scalar(JsonNode node) {
@@ -89,11 +122,11 @@ public final class ValidationRules {
     return node.isNumber() ? node.doubleValue() : node.asText();
   }
 
-  private void evaluate(SchemaNode.Rule rule, SchemaNode schema, Object value, String path, List<FieldError> errors) {
+  private void evaluate(SchemaNode.Rule rule, SchemaNode schema, Object value, FieldPath at, List<FieldError> errors) {
     Compiled c = compiled.computeIfAbsent(rule.rule(), this::compile);
     String shown = "\"" + (schema.type().isEmpty() ? "value" : schema.type()) + "\"";
     if (c.error() != null) {
-      errors.add(new FieldError(FieldError.Type.INVALID, path,
+      errors.add(new FieldError(FieldError.Type.INVALID, at.toString(),
           "Invalid value: " + shown + ": rule could not be compiled (" + c.error() + "): " + rule.rule()));
       return;
     }
@@ -103,10 +136,10 @@ public final class ValidationRules {
         String message = Boolean.FALSE.equals(result)
             ? (rule.message().isEmpty() ? "failed rule: " + rule.rule() : rule.message())
             : "rule did not evaluate to a bool: " + rule.rule();
-        errors.add(new FieldError(FieldError.Type.INVALID, path, "Invalid value: " + shown + ": " + message));
+        errors.add(new FieldError(FieldError.Type.INVALID, at.toString(), "Invalid value: " + shown + ": " + message));
       }
     } catch (CelEvaluationException | RuntimeException e) {
-      errors.add(new FieldError(FieldError.Type.INVALID, path, "Invalid value: " + shown + ": rule evaluation error: "
+      errors.add(new FieldError(FieldError.Type.INVALID, at.toString(), "Invalid value: " + shown + ": rule evaluation error: "
           + firstLine(e.getMessage()) + " (rule: " + rule.rule() + ")"));
     }
   }

@@ -2,6 +2,7 @@ package dev.tollgate.translator.admission.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.translator.admission.FieldError;
+import dev.tollgate.translator.admission.FieldPath;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class KindSchema {
   /** Type, value, required-field, unknown-field and list-type errors, in document order. */
   public List<FieldError> checkValues(JsonNode document) {
     List<FieldError> errors = new ArrayList<>(values.check(document));
-    ListTypes.check(structure, document, "", errors);
+    ListTypes.check(structure, document, FieldPath.ROOT, errors);
     return errors;
   }
 }

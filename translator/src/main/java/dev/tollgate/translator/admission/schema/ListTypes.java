@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.translator.admission.FieldError;
-import dev.tollgate.translator.admission.FieldPaths;
+import dev.tollgate.translator.admission.FieldPath;
 import dev.tollgate.translator.json.Mappers;
 import java.util.HashSet;
 import java.util.List;
@@ -20,13 +20,13 @@ final class ListTypes {
   private ListTypes() {}
 
   /** Adds an error for every duplicate in the lists of {@code value}, a value of {@code schema} at {@code path}. */
-  static void check(SchemaNode schema, JsonNode value, String path, List<FieldError> errors) {
+  static void check(SchemaNode schema, JsonNode value, FieldPath path, List<FieldError> errors) {
     if (schema == null) {
       return;
     }
     if (value instanceof ObjectNode object) {
       object.fields().forEachRemaining(e ->
-          check(schema.field(e.getKey()), e.getValue(), FieldPaths.child(path, e.getKey()), errors));
+          check(schema.field(e.getKey()), e.getValue(), path.child(e.getKey()), errors));
     } else if (value instanceof ArrayNode array) {
       switch (schema.listType()) {
         case "set" -> duplicates(array, path, item -> item, errors);
@@ -34,12 +34,12 @@ final class ListTypes {
         default -> { }
       }
       for (int i = 0; i < array.size(); i++) {
-        check(schema.items(), array.get(i), FieldPaths.index(path, i), errors);
+        check(schema.items(), array.get(i), path.index(i), errors);
       }
     }
   }
 
-  private static void duplicates(ArrayNode array, String path, Function<JsonNode, JsonNode> identity,
+  private static void duplicates(ArrayNode array, FieldPath path, Function<JsonNode, JsonNode> identity,
       List<FieldError> errors) {
     Set<JsonNode> seen = new HashSet<>();
     for (int i = 0; i < array.size(); i++) {
@@ -49,7 +49,7 @@ final class ListTypes {
       }
       JsonNode id = identity.apply(item);
       if (!seen.add(id)) {
-        errors.add(new FieldError(FieldError.Type.DUPLICATE, FieldPaths.index(path, i), "Duplicate value: " + shown(id)));
+        errors.add(new FieldError(FieldError.Type.DUPLICATE, path.index(i).toString(), "Duplicate value: " + shown(id)));
       }
     }
   }

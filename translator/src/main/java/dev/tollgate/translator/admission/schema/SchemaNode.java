@@ -11,6 +11,9 @@ import java.util.Map;
  * One node of a structural schema (the shape Kubernetes requires of CRD schemas), with what the
  * API server acts on beyond plain JSON Schema: defaults, null pruning, list types and CEL rules.
  * Value checks (types, enums, patterns, bounds) are left to the JSON Schema validator.
+ *
+ * @param rules the node's CEL rules that apply to a new object (transition rules left out)
+ * @param rulesBelow whether this node or any node below it has rules
  */
 public record SchemaNode(
     String type,
@@ -22,12 +25,13 @@ public record SchemaNode(
     boolean preservesUnknownFields,
     String listType,
     List<String> listMapKeys,
-    List<Rule> rules) {
+    List<Rule> rules,
+    boolean rulesBelow) {
 
   /** An {@code x-kubernetes-validations} entry. */
   public record Rule(String rule, String message) {
     /** Transition rules compare with the stored object; a new object has none. */
-    public boolean isTransitionRule() {
+    boolean isTransitionRule() {
       return rule.contains("oldSelf");
     }
   }
@@ -47,18 +51,26 @@ public record SchemaNode(
     schema.path("x-kubernetes-list-map-keys").forEach(k -> keys.add(k.asText()));
     List<Rule> rules = new ArrayList<>();
     for (JsonNode r : schema.path("x-kubernetes-validations")) {
-      rules.add(new Rule(r.path("rule").asText(), r.path("message").asText("")));
+      Rule rule = new Rule(r.path("rule").asText(), r.path("message").asText(""));
+      if (!rule.isTransitionRule()) {
+        rules.add(rule); // a new object has no old self to compare with
+      }
     }
+    SchemaNode additionalSchema = additional.isObject() ? of(additional) : null;
+    SchemaNode itemSchema = schema.path("items").isObject() ? of(schema.path("items")) : null;
+    boolean below = !rules.isEmpty() || properties.values().stream().anyMatch(SchemaNode::rulesBelow)
+        || (additionalSchema != null && additionalSchema.rulesBelow()) || (itemSchema != null && itemSchema.rulesBelow());
     return new SchemaNode(
         schema.path("type").asText(""),
         Collections.unmodifiableMap(properties),
-        additional.isObject() ? of(additional) : null,
-        schema.path("items").isObject() ? of(schema.path("items")) : null,
+        additionalSchema,
+        itemSchema,
         schema.has("default") ? schema.get("default") : null,
         schema.path("nullable").asBoolean(false),
         schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false),
         schema.path("x-kubernetes-list-type").asText(""),
         List.copyOf(keys),
-        List.copyOf(rules));
+        List.copyOf(rules),
+        below);
   }
 }
