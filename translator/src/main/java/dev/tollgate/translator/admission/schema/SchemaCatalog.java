@@ -23,7 +23,8 @@ public final class SchemaCatalog {
   private static final String DIR = "/dev/tollgate/translator/admission/schemas/";
   private static final SchemaCatalog SHARED = new SchemaCatalog();
 
-  private final Map<String, Map<String, KindSchema>> byFile = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, JsonNode>> byFile = new ConcurrentHashMap<>();
+  private final Map<String, KindSchema> compiled = new ConcurrentHashMap<>();
   private volatile JsonNode objectMeta;
 
   /** One catalog per process: schemas are immutable and costly to load. */
@@ -34,10 +35,13 @@ public final class SchemaCatalog {
   /** The schema of a kind's version, when Tollgate ships one. */
   public Optional<KindSchema> schema(String group, String plural, String version) {
     String file = (group.isEmpty() ? "core" : group) + "_" + plural;
-    return Optional.ofNullable(byFile.computeIfAbsent(file, this::load).get(version));
+    JsonNode schema = byFile.computeIfAbsent(file, this::load).get(version);
+    // Each version is compiled when first asked for: most inputs use one version of a kind.
+    return schema == null ? Optional.empty() : Optional.of(compiled.computeIfAbsent(file + "/" + version, k -> new KindSchema(schema)));
   }
 
-  private Map<String, KindSchema> load(String file) {
+  /** Every version's {@code openAPIV3Schema}, with ObjectMeta's schema as its metadata. */
+  private Map<String, JsonNode> load(String file) {
     JsonNode crd = read(file + ".yaml");
     if (crd == null) {
       return Map.of();
@@ -46,14 +50,14 @@ public final class SchemaCatalog {
     if (overlay != null) {
       crd = JsonPatch.apply(overlay, crd);
     }
-    Map<String, KindSchema> versions = new ConcurrentHashMap<>();
+    Map<String, JsonNode> versions = new ConcurrentHashMap<>();
     for (JsonNode v : crd.path("spec").path("versions")) {
       JsonNode schema = v.path("schema").path("openAPIV3Schema").deepCopy();
       if (schema instanceof ObjectNode root) {
         ObjectNode properties = root.with("properties");
         properties.set("metadata", objectMeta().deepCopy());
         properties.remove("status"); // readers drop it: a status is the controller's to write
-        versions.put(v.path("name").asText(), new KindSchema(root));
+        versions.put(v.path("name").asText(), root);
       }
     }
     return Map.copyOf(versions);
