@@ -26,16 +26,6 @@ class FileChangeTest {
   private ServeFixture serve;
   private AdsTestClient proxy;
 
-  private static final String NEW_ROUTE = """
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: HTTPRoute
-      metadata: {name: late, namespace: default}
-      spec:
-        parentRefs: [{name: eg}]
-        hostnames: [late.example.com]
-        rules:
-          - backendRefs: [{name: backend, port: 3000}]
-      """;
 
   @BeforeEach
   void start() throws Exception {
@@ -69,7 +59,7 @@ class FileChangeTest {
   @Test
   void newRouteFile_reachesTheProxyWithinASecond_clustersBeforeRoutes() throws Exception {
     long start = System.nanoTime();
-    Files.writeString(serve.directory.resolve("late.yaml"), NEW_ROUTE);
+    Files.writeString(serve.directory.resolve("late.yaml"), TestRoutes.route("late", "late.example.com"));
     DiscoveryResponse first = proxy.next(SECOND);
     DiscoveryResponse second = proxy.next(SECOND);
     long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -84,7 +74,7 @@ class FileChangeTest {
 
   @Test
   void deletedRoute_leavesTheRouteAtOnceAndItsClusterOnlyAfterTheRemovalDelay() throws Exception {
-    Files.writeString(serve.directory.resolve("late.yaml"), NEW_ROUTE);
+    Files.writeString(serve.directory.resolve("late.yaml"), TestRoutes.route("late", "late.example.com"));
     for (int i = 0; i < 2; i++) {
       DiscoveryResponse r = proxy.next(SECOND);
       proxy.ack(r, r.getTypeUrl().equals(XdsType.ROUTE.typeUrl()) ? List.of(ROUTES) : List.of());
@@ -124,7 +114,7 @@ class FileChangeTest {
 
   @Test
   void rejectedObject_changesNothingServed_andIsReportedInStatuses() throws Exception {
-    Files.writeString(serve.directory.resolve("bad-object.yaml"), NEW_ROUTE.replace("port: 3000}", "port: 3000, weight: -1}"));
+    Files.writeString(serve.directory.resolve("bad-object.yaml"), TestRoutes.route("late", "late.example.com").replace("port: 3000}", "port: 3000, weight: -1}"));
     assertThat(proxy.next(SECOND)).isNull();
     assertThat(serve.get("/statuses").body()).contains("weight").contains("late");
   }

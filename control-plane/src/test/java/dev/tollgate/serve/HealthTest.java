@@ -17,15 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HealthTest {
 
   private static final Duration WAIT = Duration.ofSeconds(5);
-  private static final String ROUTE = """
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: HTTPRoute
-      metadata: {name: %s, namespace: default}
-      spec:
-        parentRefs: [{name: eg}]
-        rules:
-          - backendRefs: [{name: backend, port: 3000}]
-      """;
 
   /** Asks {@code path} until it answers {@code status}, for at most {@link #WAIT}; the last answer. */
   private static HttpResponse<String> await(ServeFixture serve, String path, int status) throws Exception {
@@ -60,7 +51,7 @@ class HealthTest {
       await(serve, "/health/liveness", 200);
 
       Files.createDirectory(extra);
-      Files.writeString(extra.resolve("r.yaml"), ROUTE.formatted("r"));
+      Files.writeString(extra.resolve("r.yaml"), TestRoutes.route("r", null));
       assertThat(await(serve, "/health/readiness", 200).body()).doesNotContain("notReady");
     }
   }
@@ -74,7 +65,7 @@ class HealthTest {
       Files.writeString(broken, "kind: [this is not\n  yaml: at all");
       assertThat(await(serve, "/health/readiness", 503).body())
           .contains("an input is not read: " + broken + " (document 0): not valid YAML");
-      Files.writeString(broken, ROUTE.formatted("r"));
+      Files.writeString(broken, TestRoutes.route("r", null));
       await(serve, "/health/readiness", 200);
       Files.writeString(broken, "kind: [broken again");
       Thread.sleep(500); // read: its last contents stand in for it
@@ -88,7 +79,7 @@ class HealthTest {
     try (ServeFixture serve = ServeFixture.serving(List.of("basic/quickstart.in.yaml"), Map.of("test.faulty-stage", "true"))) {
       await(serve, "/health/readiness", 200);
       Path explode = serve.directory.resolve("explode.yaml");
-      Files.writeString(explode, ROUTE.formatted("explode"));
+      Files.writeString(explode, TestRoutes.route("explode", null));
       assertThat(await(serve, "/health/readiness", 503).body())
           .contains("the last translation failed: internal error while applying FaultyStage", "translation broken on purpose");
       await(serve, "/health/liveness", 200);
@@ -103,7 +94,7 @@ class HealthTest {
     try (ServeFixture serve = ServeFixture.serving(List.of("basic/quickstart.in.yaml"),
         Map.of("test.faulty-stage", "true", "tollgate.liveness-timeout", "300ms"))) {
       assertThat(await(serve, "/health/liveness", 200).body()).contains("\"watching\":true");
-      Files.writeString(serve.directory.resolve("hang.yaml"), ROUTE.formatted("hang"));
+      Files.writeString(serve.directory.resolve("hang.yaml"), TestRoutes.route("hang", null));
       String down = await(serve, "/health/liveness", 503, "a translation has been running for").body();
       assertThat(down).contains("longer than tollgate.liveness-timeout (0.3 s)").contains("changes seen");
       assertThat(await(serve, "/health", 503).body()).contains("a translation has been running for");

@@ -23,16 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class InputLimitsTest {
 
   private static final String ROUTES = "default/eg/http";
-  private static final String NEW_ROUTE = """
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: HTTPRoute
-      metadata: {name: late, namespace: default}
-      spec:
-        parentRefs: [{name: eg}]
-        hostnames: [late.example.com]
-        rules:
-          - backendRefs: [{name: backend, port: 3000}]
-      """;
 
   /** A YAML document holding one quoted string, of about {@code megabytes} MiB. */
   static void writeHugeYaml(Path file, int megabytes) throws Exception {
@@ -67,12 +57,12 @@ class InputLimitsTest {
           + ", larger than the limit of 32 MiB (--max-file-size); it was not read";
       awaitBody(serve, "/statuses", refused, Duration.ofSeconds(10));
       // Translated again while the file is there: it is not spoken of again.
-      Files.writeString(dir.resolve("other.yaml"), NEW_ROUTE.replace("late", "other"));
+      Files.writeString(dir.resolve("other.yaml"), TestRoutes.route("other", "other.example.com"));
       awaitBody(serve, "/config_dump", "other.example.com", Duration.ofSeconds(5));
       Files.delete(huge);
 
       long start = System.nanoTime();
-      Files.writeString(dir.resolve("late.yaml"), NEW_ROUTE);
+      Files.writeString(dir.resolve("late.yaml"), TestRoutes.route("late", "late.example.com"));
       awaitBody(serve, "/config_dump", "late.example.com", Duration.ofSeconds(5));
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertThat(millis).as("the route added after the oversized file is served within a few seconds").isLessThan(5000);
@@ -109,13 +99,13 @@ class InputLimitsTest {
       proxy.ack(proxy.next(Duration.ofSeconds(5)), List.of(ROUTES));
 
       Path late = serve.directory.resolve("late.yaml");
-      Files.writeString(late, NEW_ROUTE);
+      Files.writeString(late, TestRoutes.route("late", "late.example.com"));
       DiscoveryResponse withLate = proxy.next(Duration.ofSeconds(5));
       assertThat(hosts(withLate)).contains("late.example.com");
       proxy.ack(withLate, List.of(ROUTES));
 
       // Grown past the limit: its last readable contents, the route, stay in use.
-      Files.writeString(late, NEW_ROUTE + "---\n# " + "x".repeat(70 * 1024) + "\n");
+      Files.writeString(late, TestRoutes.route("late", "late.example.com") + "---\n# " + "x".repeat(70 * 1024) + "\n");
       assertThat(proxy.next(Duration.ofSeconds(1))).as("nothing changes for the proxy").isNull();
       assertThat(serve.get("/statuses").body()).contains(late + ": is " + ReadLimits.describe(Files.size(late)) + ", larger than the limit of 64 KiB")
           .contains("its last readable contents stay in use");

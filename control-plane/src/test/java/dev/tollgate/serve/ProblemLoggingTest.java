@@ -27,16 +27,6 @@ class ProblemLoggingTest {
   private static final String ROUTES = "default/eg/http";
   private static final Duration WAIT = Duration.ofSeconds(5);
 
-  private static final String ROUTE = """
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: HTTPRoute
-      metadata: {name: %s, namespace: default}
-      spec:
-        parentRefs: [{name: eg}]
-        hostnames: [%s]
-        rules:
-          - backendRefs: [{name: %s, port: 3000}]
-      """;
   private static final String BAD_PATCH_POLICY = """
       apiVersion: gateway.envoyproxy.io/v1alpha1
       kind: EnvoyPatchPolicy
@@ -84,7 +74,7 @@ class ProblemLoggingTest {
   /** Changes a file no problem is about, and waits until that change has been translated. */
   private void translateAgain(int n) throws Exception {
     long before = lines("translated ", false);
-    Files.writeString(serve.directory.resolve("other.yaml"), ROUTE.formatted("other", "other" + n + ".example.com", "backend"));
+    Files.writeString(serve.directory.resolve("other.yaml"), TestRoutes.route("other", "other" + n + ".example.com", "backend"));
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (lines("translated ", false) == before && System.nanoTime() < deadline) {
       Thread.sleep(20);
@@ -98,9 +88,9 @@ class ProblemLoggingTest {
     Path dir = serve.directory;
     Files.writeString(dir.resolve("big.yaml"), "# " + "x".repeat(20 * 1024) + "\n");
     Files.writeString(dir.resolve("not-yaml.yaml"), "kind: [this is not\n  yaml: at all");
-    Files.writeString(dir.resolve("refused.yaml"), ROUTE.formatted("refused", "refused.example.com", "backend")
+    Files.writeString(dir.resolve("refused.yaml"), TestRoutes.route("refused", "refused.example.com", "backend")
         .replace("port: 3000}", "port: 3000, weight: -1}"));
-    Files.writeString(dir.resolve("missing-backend.yaml"), ROUTE.formatted("missing-backend", "missing.example.com", "nope"));
+    Files.writeString(dir.resolve("missing-backend.yaml"), TestRoutes.route("missing-backend", "missing.example.com", "nope"));
     Files.writeString(dir.resolve("bad-patch.yaml"), BAD_PATCH_POLICY);
     for (int n = 1; n <= 3; n++) {
       translateAgain(n);
