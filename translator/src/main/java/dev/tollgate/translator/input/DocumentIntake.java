@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Takes in one parsed document at a time: finds its kind, admits it as the Kubernetes API server
- * would ({@link Admission}) and binds what was admitted to the model. A refused object is
+ * Takes in parsed documents: finds each one's kind, admits it as the Kubernetes API server would
+ * ({@link Admission}) and binds what was admitted to the model, recording the outcome as
+ * {@link TakenDocuments}, which are then added to the resources being read. A refused object is
  * reported with every reason, each naming its field, and is not translated; one of a kind that
  * guards traffic is kept as a {@link RejectedObject} so that what it targets fails closed.
  */
@@ -31,14 +32,13 @@ final class DocumentIntake {
   private final Set<String> reportedUnknownKinds = new HashSet<>();
   private final ExtensionKinds extensionKinds;
   private final Admission admission;
+  /** The steps being recorded for the documents {@link #take} is taking in. */
+  private List<TakenDocuments.Step> steps;
 
   DocumentIntake(ExtensionKinds extensionKinds, Admission admission) {
     this.extensionKinds = extensionKinds;
     this.admission = admission;
   }
-
-  /** The steps being recorded for the documents {@link #take} is taking in. */
-  private List<TakenDocuments.Step> steps;
 
   /**
    * Admits the documents of the input {@code name}, without adding them yet; a defect met on the
