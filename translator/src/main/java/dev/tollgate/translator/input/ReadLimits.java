@@ -72,11 +72,14 @@ public record ReadLimits(long maxFileBytes, int maxDocumentBytes, int maxNesting
         + " than the limit of " + describe(maxFileBytes) + " (--max-file-size); it was not read";
   }
 
-  /** {@code 3 MiB}, {@code 512 KiB} or a byte count, for messages. */
+  /** {@code 3 MiB}, {@code 512 KiB}, {@code 50.0 MiB (52428867 bytes)} or a byte count, for messages. */
   public static String describe(long bytes) {
     if (bytes % MIB == 0) {
       return bytes / MIB + " MiB";
     }
-    return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " bytes";
+    if (bytes % 1024 == 0) {
+      return bytes / 1024 + " KiB";
+    }
+    return bytes >= MIB ? String.format(Locale.ROOT, "%.1f MiB (%d bytes)", bytes / (double) MIB, bytes) : bytes + " bytes";
   }
 }
