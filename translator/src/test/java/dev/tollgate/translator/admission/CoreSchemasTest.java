@@ -17,6 +17,8 @@ import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
+import dev.tollgate.translator.input.Kind;
+import dev.tollgate.translator.input.Kinds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,6 +81,19 @@ class CoreSchemasTest {
   @MethodSource("dev.tollgate.translator.admission.CoreSchemaObjects#valid")
   void validObject_passes(String description, String yaml) throws IOException {
     assertThat(validate(YAML.readTree(yaml))).isEmpty();
+  }
+
+  /** The same objects through every check Tollgate makes, the CEL rules with Kubernetes' libraries included. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.tollgate.translator.admission.CoreSchemaObjects#valid")
+  void validObject_isAdmitted(String description, String yaml) throws IOException {
+    ObjectNode object = (ObjectNode) YAML.readTree(yaml);
+    object.remove("status");
+    String apiVersion = object.path("apiVersion").asText();
+    String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    Kind kind = Kinds.find(group, object.path("kind").asText())
+        .orElseThrow();
+    assertThat(Admission.standard().admit(kind, "v1", object).errors()).as(description).isEmpty();
   }
 
   static Stream<Arguments> repositoryDocuments() throws IOException {
