@@ -69,7 +69,7 @@ public final class EnvoyPatchPolicyStage implements OutputStage {
    * Gateway's configuration is not updated without them (serving keeps the last good one).
    */
   private ObjectStatus refuse(RejectedObject refused, TranslationContext context) {
-    EnvoyGatewayPolicy policy = new EnvoyGatewayPolicy(refused.apiVersion(), KIND, refused.metadata(), refused.spec());
+    EnvoyGatewayPolicy policy = refused.asEnvoyGatewayPolicy();
     PolicyAncestors ancestors = new PolicyAncestors(policy, context.config().controllerName(), context.config().transitionTime());
     JsonNode name = refused.spec() == null ? null : refused.spec().path("targetRef").path("name");
     if (name == null || !name.isTextual()) {

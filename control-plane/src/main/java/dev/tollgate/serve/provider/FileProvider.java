@@ -7,8 +7,6 @@ import dev.tollgate.translator.input.ReadLimits;
 import dev.tollgate.translator.input.TakenDocuments;
 import dev.tollgate.translator.input.UnreadableInputException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -54,7 +52,6 @@ public final class FileProvider implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FileProvider.class);
   /** How often the watch looks for watched directories that have appeared (a root created after a deletion). */
   private static final Duration RESCAN = Duration.ofSeconds(1);
-  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   /**
    * How files are read.
@@ -132,29 +129,13 @@ public final class FileProvider implements AutoCloseable {
 
   /** The file's documents: its last ones when its bytes have not changed, else parsed anew. */
   private Parsed parse(Path file, Parsed previous) throws UnreadableInputException {
-    ReadLimits limits = options.limits();
-    byte[] bytes;
-    try {
-      long size = Files.size(file);
-      if (size > limits.maxFileBytes()) {
-        throw new UnreadableInputException(limits.fileTooLarge(file.toString(), size), null);
-      }
-      try (InputStream in = Files.newInputStream(file)) {
-        bytes = in.readNBytes((int) Math.min(MAX_ARRAY, limits.maxFileBytes() + 1));
-      }
-    } catch (IOException e) {
-      throw new UnreadableInputException(file + ": cannot be read: " + describe(e), e);
-    }
-    if (bytes.length > limits.maxFileBytes()) {
-      // It grew after its size was looked at: what was read is thrown away.
-      throw new UnreadableInputException(limits.fileTooLarge(file.toString(), -1), null);
-    }
+    ManifestReader admitting = new ManifestReader(options.extensionKinds(), options.limits());
+    byte[] bytes = admitting.bytesOf(file);
     byte[] digest = sha256(bytes);
     if (previous != null && Arrays.equals(previous.digest(), digest)) {
       return previous;
     }
     try {
-      ManifestReader admitting = new ManifestReader(options.extensionKinds(), limits);
       return new Parsed(digest, admitting.take(file.toString(), admitting.parse(file.toString(), bytes)));
     } catch (RuntimeException | Error e) {
       Failures.rethrowIfFatal(e);
@@ -168,16 +149,6 @@ public final class FileProvider implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "does not exist";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   /**
@@ -212,7 +183,8 @@ public final class FileProvider implements AutoCloseable {
           unlisted.put(root, e);
         }
         unlisted.forEach((dir, e) -> {
-          String problem = dir + ": cannot be listed: " + describe(e) + "; the files last read from it stay in use";
+          String problem = dir + ": cannot be listed: " + UnreadableInputException.describe(e)
+              + "; the files last read from it stay in use";
           problems.add(problem);
           unread.add(problem);
           lastGood.keySet().stream().filter(p -> p.startsWith(dir)).forEach(out::add);

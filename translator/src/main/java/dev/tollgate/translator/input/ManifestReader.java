@@ -62,18 +62,37 @@ public final class ManifestReader {
   }
 
   private ManifestReader readFile(Path file) throws UnreadableInputException {
+    return admit(file.toString(), parse(file.toString(), bytesOf(file)));
+  }
+
+  /**
+   * A file's bytes, bounded: one larger than the file limit is refused without being opened, and
+   * one that grows while it is read is cut off at the limit and refused.
+   *
+   * @throws UnreadableInputException naming the file and what is wrong
+   */
+  public byte[] bytesOf(Path file) throws UnreadableInputException {
+    byte[] bytes;
     try {
-      if (Files.isRegularFile(file) && Files.size(file) > limits.maxFileBytes()) {
-        throw tooLarge(file.toString(), Files.size(file));
+      long size = Files.size(file);
+      if (size > limits.maxFileBytes()) {
+        throw tooLarge(file.toString(), size);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(bound());
       }
     } catch (IOException e) {
-      throw new UnreadableInputException(file + ": cannot read: " + e.getMessage(), e);
+      throw new UnreadableInputException(file + ": cannot be read: " + UnreadableInputException.describe(e), e);
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(file.toString(), in);
-    } catch (IOException e) {
-      throw new UnreadableInputException(file + ": cannot read: " + e.getMessage(), e);
+    if (bytes.length > limits.maxFileBytes()) {
+      throw tooLarge(file.toString(), -1); // it grew after its size was looked at
     }
+    return bytes;
+  }
+
+  /** How many bytes to read at most: one past the limit, to tell an input at the limit from a larger one. */
+  private int bound() {
+    return (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1);
   }
 
   private static List<Path> manifestsUnder(Path dir) throws UnreadableInputException {
@@ -92,14 +111,14 @@ public final class ManifestReader {
   public ManifestReader read(String name, InputStream in) throws UnreadableInputException {
     byte[] bytes;
     try {
-      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+      bytes = in.readNBytes(bound());
     } catch (IOException e) {
-      throw new UnreadableInputException(name + ": cannot read: " + e.getMessage(), e);
+      throw new UnreadableInputException(name + ": cannot be read: " + UnreadableInputException.describe(e), e);
     }
     if (bytes.length > limits.maxFileBytes()) {
-      throw tooLarge(name, -1);
+      throw tooLarge(name, -1); // only the first bytes past the limit were read
     }
-    return readText(name, yaml.decode(name, bytes));
+    return admit(name, parse(name, bytes));
   }
 
   /** Reads YAML text, for tests and callers that hold manifests in memory. */

@@ -3,6 +3,7 @@ package dev.tollgate.translator.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.model.ObjectMeta;
+import dev.tollgate.translator.model.envoygateway.EnvoyGatewayPolicy;
 import java.util.List;
 
 /**
@@ -18,6 +19,11 @@ public record RejectedObject(ObjectKey key, String apiVersion, ObjectMeta metada
 
   public RejectedObject {
     reasons = List.copyOf(reasons);
+  }
+
+  /** The object as the Envoy Gateway policy it was meant to be, read leniently: its kind, metadata and spec as written. */
+  public EnvoyGatewayPolicy asEnvoyGatewayPolicy() {
+    return new EnvoyGatewayPolicy(apiVersion, key.kind(), metadata, spec);
   }
 
   /** The reasons in one sentence, for a status message; the same wherever the object was read from. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -15,8 +14,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -87,23 +84,5 @@ public final class Mappers {
       }
     }
     return sb.toString();
-  }
-
-  /** The path of a parser position, with {@code leaf} appended as a field name. */
-  public static String path(JsonStreamContext context, String leaf) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inArray()) {
-        parts.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
-      } else if (c.getCurrentName() != null) {
-        parts.push("." + c.getCurrentName());
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    parts.forEach(sb::append);
-    if (leaf != null) {
-      sb.append('.').append(leaf);
-    }
-    return sb.length() > 0 && sb.charAt(0) == '.' ? sb.substring(1) : sb.toString();
   }
 }

@@ -42,6 +42,6 @@ public record TranslationResult(
   public boolean rejectedAnything() {
     return inputProblems.stream().anyMatch(p -> p.severity() == InputProblem.Severity.ERROR)
         || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)
-        || statuses.stream().anyMatch(s -> !StatusInspection.findings(s).isEmpty());
+        || !findings().isEmpty();
   }
 }

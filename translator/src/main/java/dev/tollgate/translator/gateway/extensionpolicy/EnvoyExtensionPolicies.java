@@ -61,7 +61,7 @@ public final class EnvoyExtensionPolicies {
       policies.add(new Policy(object, null, resolve(object)));
     }
     for (RejectedObject refused : resources.rejected(KIND)) {
-      EnvoyGatewayPolicy object = new EnvoyGatewayPolicy(refused.apiVersion(), KIND, refused.metadata(), refused.spec());
+      EnvoyGatewayPolicy object = refused.asEnvoyGatewayPolicy();
       policies.add(new Policy(object, refused.summary(), resolve(object)));
     }
     if (policies.isEmpty()) {
@@ -78,8 +78,7 @@ public final class EnvoyExtensionPolicies {
   }
 
   private PolicyTargetResolver.Resolution resolve(EnvoyGatewayPolicy object) {
-    PolicyTargetFields fields = PolicyTargetFields.read(object.spec());
-    return targets.resolve(object, fields.references(), fields.selectors());
+    return targets.resolve(object, PolicyTargetFields.read(object.spec()));
   }
 
   private static GatewayIr close(GatewayIr gateway, PolicyClaims<Policy> claims) {

@@ -58,6 +58,11 @@ public final class PolicyTargetResolver {
     }
   }
 
+  /** What the targets read from a policy's spec reach. */
+  public Resolution resolve(KubernetesObject policy, PolicyTargetFields fields) {
+    return resolve(policy, fields.references(), fields.selectors());
+  }
+
   public Resolution resolve(KubernetesObject policy, List<PolicyTargets.Reference> refs, List<PolicyTargets.Selector> selectors) {
     Map<String, PolicyTarget> targets = new LinkedHashMap<>();
     List<Unresolved> unresolved = new ArrayList<>();

@@ -94,7 +94,7 @@ public final class SecurityPolicies {
       policies.add(new Policy(object, translator.translate(object), resolve(object)));
     }
     for (RejectedObject refused : resources.rejected(KIND)) {
-      EnvoyGatewayPolicy object = new EnvoyGatewayPolicy(refused.apiVersion(), KIND, refused.metadata(), refused.spec());
+      EnvoyGatewayPolicy object = refused.asEnvoyGatewayPolicy();
       policies.add(new Policy(object, SecurityPolicyTranslator.Translated.refused(refused.summary()), resolve(object)));
     }
     policies.sort(Comparator.comparing(p -> p.object, OLDEST_FIRST));
@@ -116,8 +116,7 @@ public final class SecurityPolicies {
   }
 
   private PolicyTargetResolver.Resolution resolve(EnvoyGatewayPolicy object) {
-    PolicyTargetFields fields = PolicyTargetFields.read(object.spec());
-    return targets.resolve(object, fields.references(), fields.selectors());
+    return targets.resolve(object, PolicyTargetFields.read(object.spec()));
   }
 
   private GatewayIr applyTo(GatewayIr gateway, PolicyClaims<Policy> claims) {
