@@ -47,7 +47,7 @@ public final class Extension implements AutoCloseable {
     return settings == null ? ExtensionKinds.NONE : settings.kinds();
   }
 
-  /** The route, virtual-host, listener and cluster hooks: they run before EnvoyPatchPolicies. */
+  /** The route, virtual-host, listener, cluster and endpoints hooks: they run before EnvoyPatchPolicies. */
   public List<OutputStage> inTranslationStages(XdsValidator validator) {
     return settings == null ? List.of() : List.of(new ExtensionHookStage(hooks, settings.hooks(), validator));
   }

@@ -8,6 +8,9 @@ import dev.tollgate.extension.proto.ExtensionResource;
 import dev.tollgate.extension.proto.PostClusterExtensionContext;
 import dev.tollgate.extension.proto.PostClusterModifyRequest;
 import dev.tollgate.extension.proto.PostClusterModifyResponse;
+import dev.tollgate.extension.proto.PostEndpointsExtensionContext;
+import dev.tollgate.extension.proto.PostEndpointsModifyRequest;
+import dev.tollgate.extension.proto.PostEndpointsModifyResponse;
 import dev.tollgate.extension.proto.PostHTTPListenerExtensionContext;
 import dev.tollgate.extension.proto.PostHTTPListenerModifyRequest;
 import dev.tollgate.extension.proto.PostHTTPListenerModifyResponse;
@@ -25,6 +28,7 @@ import dev.tollgate.translator.extension.ExtensionHooks;
 import dev.tollgate.translator.extension.TranslationResources;
 import dev.tollgate.translator.ir.ExtensionResourceIr;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
@@ -89,6 +93,14 @@ public final class GrpcExtensionHooks implements ExtensionHooks, AutoCloseable {
         .build();
     PostClusterModifyResponse response = call(request, s -> s.postClusterModify(request));
     return response.hasCluster() ? response.getCluster() : null;
+  }
+
+  @Override
+  public ClusterLoadAssignment postEndpointsModify(ClusterLoadAssignment loadAssignment) throws ExtensionHookException {
+    PostEndpointsModifyRequest request = PostEndpointsModifyRequest.newBuilder().setLoadAssignment(loadAssignment)
+        .setPostEndpointsContext(PostEndpointsExtensionContext.getDefaultInstance()).build();
+    PostEndpointsModifyResponse response = call(request, s -> s.postEndpointsModify(request));
+    return response.hasLoadAssignment() ? response.getLoadAssignment() : null;
   }
 
   @Override

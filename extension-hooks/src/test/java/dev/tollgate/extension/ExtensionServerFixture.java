@@ -35,7 +35,7 @@ final class ExtensionServerFixture implements AutoCloseable {
           backendResources: [{group: example.io, version: v1, kind: Upstream}]
           hooks:
             xdsTranslator:
-              post: [Route, VirtualHost, HTTPListener, Cluster, Translation]
+              post: [Route, VirtualHost, HTTPListener, Cluster, Endpoints, Translation]
           service:
             ip: {address: 127.0.0.1, port: %d}
         """.formatted(server.getPort()) + extra.indent(2);

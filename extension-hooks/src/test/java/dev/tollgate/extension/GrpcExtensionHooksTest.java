@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tollgate.extension.config.ExtensionSettings;
 import dev.tollgate.extension.proto.PostClusterModifyRequest;
 import dev.tollgate.extension.proto.PostClusterModifyResponse;
+import dev.tollgate.extension.proto.PostEndpointsModifyRequest;
+import dev.tollgate.extension.proto.PostEndpointsModifyResponse;
 import dev.tollgate.extension.proto.PostHTTPListenerModifyRequest;
 import dev.tollgate.extension.proto.PostHTTPListenerModifyResponse;
 import dev.tollgate.extension.proto.PostRouteModifyRequest;
@@ -18,6 +20,8 @@ import dev.tollgate.translator.extension.TranslationResources;
 import dev.tollgate.translator.ir.ExtensionResourceIr;
 import dev.tollgate.translator.model.ObjectKey;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
+import io.envoyproxy.envoy.config.endpoint.v3.LocalityLbEndpoints;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
@@ -93,6 +97,27 @@ class GrpcExtensionHooksTest {
     }
     assertThat(fixture.extension.requests).hasAtLeastOneElementOfType(PostHTTPListenerModifyRequest.class)
         .hasAtLeastOneElementOfType(PostClusterModifyRequest.class);
+  }
+
+  @Test
+  void endpointsHook_sendsTheLoadAssignmentWithItsContext_returnsTheExtensionsOne() throws Exception {
+    fixture.extension.endpoints = r -> PostEndpointsModifyResponse.newBuilder()
+        .setLoadAssignment(r.getLoadAssignment().toBuilder().setEndpoints(0, r.getLoadAssignment().getEndpoints(0).toBuilder().setPriority(1)))
+        .build();
+    ClusterLoadAssignment sent = ClusterLoadAssignment.newBuilder().setClusterName("c").addEndpoints(LocalityLbEndpoints.getDefaultInstance())
+        .build();
+    try (GrpcExtensionHooks hooks = new GrpcExtensionHooks(fixture.settings(""))) {
+      ClusterLoadAssignment got = hooks.postEndpointsModify(sent);
+
+      assertThat(got.getClusterName()).isEqualTo("c");
+      assertThat(got.getEndpoints(0).getPriority()).isEqualTo(1);
+
+      fixture.extension.endpoints = r -> PostEndpointsModifyResponse.getDefaultInstance();
+      assertThat(hooks.postEndpointsModify(sent)).as("an unset answer means unchanged").isNull();
+    }
+    PostEndpointsModifyRequest request = (PostEndpointsModifyRequest) fixture.extension.requests.get(0);
+    assertThat(request.getLoadAssignment()).isEqualTo(sent);
+    assertThat(request.hasPostEndpointsContext()).isTrue();
   }
 
   @Test

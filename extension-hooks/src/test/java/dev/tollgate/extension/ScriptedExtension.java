@@ -3,6 +3,8 @@ package dev.tollgate.extension;
 import dev.tollgate.extension.proto.EnvoyGatewayExtensionGrpc;
 import dev.tollgate.extension.proto.PostClusterModifyRequest;
 import dev.tollgate.extension.proto.PostClusterModifyResponse;
+import dev.tollgate.extension.proto.PostEndpointsModifyRequest;
+import dev.tollgate.extension.proto.PostEndpointsModifyResponse;
 import dev.tollgate.extension.proto.PostHTTPListenerModifyRequest;
 import dev.tollgate.extension.proto.PostHTTPListenerModifyResponse;
 import dev.tollgate.extension.proto.PostRouteModifyRequest;
@@ -30,6 +32,8 @@ final class ScriptedExtension extends EnvoyGatewayExtensionGrpc.EnvoyGatewayExte
   volatile Function<PostHTTPListenerModifyRequest, PostHTTPListenerModifyResponse> listener =
       r -> PostHTTPListenerModifyResponse.getDefaultInstance();
   volatile Function<PostClusterModifyRequest, PostClusterModifyResponse> cluster = r -> PostClusterModifyResponse.getDefaultInstance();
+  volatile Function<PostEndpointsModifyRequest, PostEndpointsModifyResponse> endpoints =
+      r -> PostEndpointsModifyResponse.getDefaultInstance();
   volatile Function<PostTranslateModifyRequest, PostTranslateModifyResponse> translate = r -> PostTranslateModifyResponse.newBuilder()
       .addAllClusters(r.getClustersList()).addAllSecrets(r.getSecretsList())
       .addAllListeners(r.getListenersList()).addAllRoutes(r.getRoutesList()).build();
@@ -54,6 +58,11 @@ final class ScriptedExtension extends EnvoyGatewayExtensionGrpc.EnvoyGatewayExte
   @Override
   public void postClusterModify(PostClusterModifyRequest request, StreamObserver<PostClusterModifyResponse> response) {
     answer(request, cluster, response);
+  }
+
+  @Override
+  public void postEndpointsModify(PostEndpointsModifyRequest request, StreamObserver<PostEndpointsModifyResponse> response) {
+    answer(request, endpoints, response);
   }
 
   @Override

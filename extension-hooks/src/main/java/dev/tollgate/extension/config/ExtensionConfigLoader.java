@@ -30,6 +30,9 @@ public final class ExtensionConfigLoader {
   /** The key of Envoy Gateway's ConfigMap ({@code envoy-gateway-config}) that holds its configuration file. */
   static final String CONFIG_MAP_KEY = "envoy-gateway.yaml";
 
+  private static final String HOOK_NAMES = java.util.Arrays.stream(Hook.values()).map(Hook::configName)
+      .collect(Collectors.joining(", "));
+
   private ExtensionConfigLoader() {}
 
   public static ExtensionSettings load(Path file) throws ExtensionConfigException {
@@ -105,8 +108,9 @@ public final class ExtensionConfigLoader {
         }
         for (int i = 0; i < xds.post().size(); i++) {
           String name = xds.post().get(i);
-          enabled.add(Hook.fromConfigName(name).orElseThrow(() -> fail("hooks.xdsTranslator.post[" + xds.post().indexOf(name) + "]",
-              "\"" + name + "\" is not one of Route, VirtualHost, HTTPListener, Cluster, Translation")));
+          int at = i;
+          enabled.add(Hook.fromConfigName(name).orElseThrow(() -> fail("hooks.xdsTranslator.post[" + at + "]",
+              "\"" + name + "\" is not one of " + HOOK_NAMES)));
         }
       }
       HookSettings.TranslationScope scope = scope(xds == null ? null : xds.translation());

@@ -60,6 +60,16 @@ class ExtensionConfigLoaderTest {
   }
 
   @Test
+  void endpointsHook_isNamedEndpointsAsInEnvoyGateway_orEds() throws Exception {
+    for (String name : new String[] {"Endpoints", "EDS"}) {
+      ExtensionSettings s = parse("hooks: {xdsTranslator: {post: [Cluster, " + name + "]}}\nservice: {ip: {address: 127.0.0.1, port: 1}}");
+
+      assertThat(s.hooks().enabled()).as(name).containsExactlyInAnyOrder(Hook.CLUSTER, Hook.ENDPOINTS);
+    }
+    assertThat(Hook.ENDPOINTS.method()).isEqualTo("PostEndpointsModify");
+  }
+
+  @Test
   void fieldsNotRead_areReportedAsWarnings() throws Exception {
     ExtensionSettings s = parse("extensionManager:\n  retry: {maxAttempts: 3}\n  service: {ip: {address: 127.0.0.1, port: 1}}");
 
@@ -69,7 +79,9 @@ class ExtensionConfigLoaderTest {
   @Test
   void badFields_areNamed() {
     assertThatThrownBy(() -> parse("extensionManager: {hooks: {xdsTranslator: {post: [Route, Listener]}}, service: {ip: {address: 127.0.0.1, port: 1}}}"))
-        .hasMessage("ext.yaml: extensionManager.hooks.xdsTranslator.post[1]: \"Listener\" is not one of Route, VirtualHost, HTTPListener, Cluster, Translation");
+        .hasMessage("ext.yaml: extensionManager.hooks.xdsTranslator.post[1]: \"Listener\" is not one of Route, VirtualHost, HTTPListener, Cluster, Endpoints, Translation");
+    assertThatThrownBy(() -> parse("hooks: {xdsTranslator: {post: [Endpoints, Endpoint]}}\nservice: {ip: {address: 127.0.0.1, port: 1}}"))
+        .hasMessageStartingWith("ext.yaml: hooks.xdsTranslator.post[1]: \"Endpoint\" is not one of");
     assertThatThrownBy(() -> parse("maxMessageSize: lots\nservice: {ip: {address: 127.0.0.1, port: 1}}"))
         .hasMessageStartingWith("ext.yaml: maxMessageSize: \"lots\" is not a quantity");
     assertThatThrownBy(() -> parse("service: {ip: {address: 127.0.0.1, port: 70000}}"))

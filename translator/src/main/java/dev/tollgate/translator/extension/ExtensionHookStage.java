@@ -15,6 +15,7 @@ import dev.tollgate.translator.validate.XdsValidator;
 import dev.tollgate.translator.xds.GatewayXds;
 import dev.tollgate.translator.xds.XdsType;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
@@ -30,8 +31,9 @@ import java.util.concurrent.Executors;
 /**
  * The extension's in-translation hooks, in Envoy Gateway's order, for each Gateway: the route hook
  * for routes that carry extension filters or are targeted by extension policies, the virtual-host
- * hook for every virtual host, the HTTP-listener hook for every listener, and the cluster hook for
- * clusters of extension backends. Runs before EnvoyPatchPolicies.
+ * hook for every virtual host, the HTTP-listener hook for every listener, the cluster hook for
+ * clusters of extension backends, and the endpoints hook for every load assignment left after it.
+ * Runs before EnvoyPatchPolicies.
  */
 public final class ExtensionHookStage implements OutputStage {
 
@@ -107,7 +109,22 @@ public final class ExtensionHookStage implements OutputStage {
       replaceAll(out, XdsType.CLUSTER, items, calls.modifyAll(Hook.CLUSTER, items, executor));
       GatewayResources.pruneUnusedEndpoints(out);
     }
+    if (settings.isEnabled(Hook.ENDPOINTS)) {
+      List<HookCalls.Item<ClusterLoadAssignment>> items = new ArrayList<>();
+      for (ClusterLoadAssignment endpoints : cast(out.resources(XdsType.ENDPOINT), ClusterLoadAssignment.class)) {
+        items.add(new HookCalls.Item<>("load assignment " + endpoints.getClusterName(), endpoints,
+            () -> hooks.postEndpointsModify(endpoints), null, ExtensionHookStage::keepsClusterName));
+      }
+      replaceAll(out, XdsType.ENDPOINT, items, calls.modifyAll(Hook.ENDPOINTS, items, executor));
+    }
     return out.build();
+  }
+
+  /** An EDS cluster finds its endpoints by name: a load assignment under another name would leave it without any. */
+  private static String keepsClusterName(ClusterLoadAssignment original, ClusterLoadAssignment answer) {
+    return answer.getClusterName().equals(original.getClusterName()) ? null
+        : "it renames the load assignment to \"" + answer.getClusterName() + "\" (cluster_name must stay \""
+            + original.getClusterName() + "\", the EDS cluster's name for its endpoints)";
   }
 
   /** The route hook for every route that carries extension resources, all route configurations at once. */

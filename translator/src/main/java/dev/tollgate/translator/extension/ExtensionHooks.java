@@ -2,6 +2,7 @@ package dev.tollgate.translator.extension;
 
 import dev.tollgate.translator.ir.ExtensionResourceIr;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
@@ -27,6 +28,9 @@ public interface ExtensionHooks {
 
   /** @param backends the extension backend objects the cluster sends traffic to */
   Cluster postClusterModify(Cluster cluster, List<ExtensionResourceIr> backends) throws ExtensionHookException;
+
+  /** The endpoints of one EDS cluster; the answer must keep its cluster name. */
+  ClusterLoadAssignment postEndpointsModify(ClusterLoadAssignment loadAssignment) throws ExtensionHookException;
 
   /**
    * @param resources what is sent, as the translation settings choose

@@ -63,11 +63,23 @@ final class HookCalls {
     List<String> weakened(T original, T answer);
   }
 
-  /** One resource to send through a hook; {@code guard} may be null. */
-  record Item<T extends Message>(String resource, T original, Call<T> call, Guard<T> guard) {}
+  /**
+   * What makes an answer unusable whatever the settings, such as a changed name where the name
+   * is what other resources find it by; null when it is usable.
+   */
+  interface Rule<T> {
+    String broken(T original, T answer);
+  }
+
+  /** One resource to send through a hook; {@code guard} and {@code rule} may be null. */
+  record Item<T extends Message>(String resource, T original, Call<T> call, Guard<T> guard, Rule<T> rule) {
+    Item(String resource, T original, Call<T> call, Guard<T> guard) {
+      this(resource, original, call, guard, null);
+    }
+  }
 
   /** What one call gave: an answer and what is wrong with it, or why the call failed. */
-  private record Outcome<T>(T answer, List<Violation> violations, List<String> weakened, ExtensionHookException error) {}
+  private record Outcome<T>(T answer, String broken, List<Violation> violations, List<String> weakened, ExtensionHookException error) {}
 
   /**
    * The hook's versions of resources, checked against Envoy's rules; the original where the hook
@@ -95,6 +107,8 @@ final class HookCalls {
         out.add(failed(hook, item.resource(), item.original(), o.error()));
       } else if (o.answer() == null) {
         out.add(item.original());
+      } else if (o.broken() != null) {
+        out.add(failed(hook, item.resource(), item.original(), "answer refused, as " + o.broken()));
       } else if (!o.violations().isEmpty()) {
         out.add(failed(hook, item.resource(), item.original(), "returned configuration Envoy would reject: " + describe(o.violations())));
       } else if (!o.weakened().isEmpty()) {
@@ -108,21 +122,22 @@ final class HookCalls {
 
   private <T extends Message> Outcome<T> attempt(Item<T> item) {
     if (circuit.unreachable != null) {
-      return new Outcome<>(null, List.of(), List.of(),
+      return new Outcome<>(null, null, List.of(), List.of(),
           new ExtensionHookException("not called, as earlier in this translation " + circuit.unreachable, true, null));
     }
     try {
       T answer = item.call().call();
       if (answer == null) {
-        return new Outcome<>(null, List.of(), List.of(), null);
+        return new Outcome<>(null, null, List.of(), List.of(), null);
       }
+      String broken = item.rule() == null ? null : item.rule().broken(item.original(), answer);
       List<String> weakened = item.guard() == null || settings.allowAuthorizationChanges()
           ? List.of() : item.guard().weakened(item.original(), answer);
-      return new Outcome<>(answer, validator.validateMessage(item.resource(), answer), weakened, null);
+      return new Outcome<>(answer, broken, validator.validateMessage(item.resource(), answer), weakened, null);
     } catch (ExtensionHookException e) {
-      return new Outcome<>(null, List.of(), List.of(), e);
+      return new Outcome<>(null, null, List.of(), List.of(), e);
     } catch (RuntimeException e) {
-      return new Outcome<>(null, List.of(), List.of(), new ExtensionHookException(String.valueOf(e.getMessage()), false, e));
+      return new Outcome<>(null, null, List.of(), List.of(), new ExtensionHookException(String.valueOf(e.getMessage()), false, e));
     }
   }
 
