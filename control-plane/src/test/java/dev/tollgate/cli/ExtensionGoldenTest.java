@@ -76,7 +76,7 @@ class ExtensionGoldenTest {
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.err()).isEmpty();
       assertThat(run.out()).contains("\"x-team\"", "\"x-example-extension\"", "\"tollgate-edge\"",
-          "\"10.1.0.7\"", "\"example-extension/audit\"");
+          "\"10.1.0.7\"", "\"filter_metadata\"", "\"example-extension/audit\"");
     } finally {
       stop(server);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.example.extension.ExampleExtensionServer;
 import dev.tollgate.testing.Golden;
 import dev.tollgate.translator.xds.XdsType;
+import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.route.v3.RouteConfiguration;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryResponse;
 import io.grpc.Server;
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code serve} with the example extension server: its changes reach the proxy; while it is down
- * (failOpen false) the proxy keeps its last good configuration and the failure is reported; once
- * it is back, the daemon's own retry publishes the change without waiting for another one.
+ * {@code serve} with the example extension server: its changes, to endpoints too, reach the proxy;
+ * while it is down (failOpen false) the proxy keeps its last good configuration and the failure is
+ * reported; once it is back, the daemon's own retry publishes the change without waiting for
+ * another one.
  */
 class ServeExtensionTest {
 
@@ -73,6 +75,22 @@ class ServeExtensionTest {
     DiscoveryResponse next = proxy.next(Duration.ofSeconds(10));
     assertThat(next).as("the retry publishes the change once the extension answers again").isNotNull();
     assertThat(teamHeader(next)).isEqualTo("billing");
+  }
+
+  @Test
+  void endpointsHook_itsLabelsReachTheProxyOverEds() throws Exception {
+    String endpoints = "httproute/default/app/rule/0";
+    proxy.request(XdsType.ENDPOINT.typeUrl(), List.of(endpoints), "", "");
+    DiscoveryResponse eds = proxy.next(SECOND);
+    while (eds != null && !eds.getTypeUrl().equals(XdsType.ENDPOINT.typeUrl())) {
+      eds = proxy.next(SECOND);
+    }
+    assertThat(eds).as("an EDS response").isNotNull();
+    ClusterLoadAssignment served = eds.getResources(0).unpack(ClusterLoadAssignment.class);
+
+    assertThat(served.getClusterName()).isEqualTo(endpoints);
+    assertThat(served.getEndpoints(0).getLbEndpoints(0).getMetadata().getFilterMetadataOrThrow("example.tollgate.dev")
+        .getFieldsOrThrow("backend").getStringValue()).isEqualTo(endpoints + "/backend/0");
   }
 
   private static RouteConfiguration routes(DiscoveryResponse r) throws Exception {

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import dev.tollgate.extension.proto.EnvoyGatewayExtensionGrpc;
 import dev.tollgate.extension.proto.ExtensionResource;
 import dev.tollgate.extension.proto.PostClusterModifyRequest;
 import dev.tollgate.extension.proto.PostClusterModifyResponse;
+import dev.tollgate.extension.proto.PostEndpointsModifyRequest;
+import dev.tollgate.extension.proto.PostEndpointsModifyResponse;
 import dev.tollgate.extension.proto.PostHTTPListenerModifyRequest;
 import dev.tollgate.extension.proto.PostHTTPListenerModifyResponse;
 import dev.tollgate.extension.proto.PostRouteModifyRequest;
@@ -20,6 +24,7 @@ import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.Address;
 import io.envoyproxy.envoy.config.core.v3.HeaderValue;
 import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
+import io.envoyproxy.envoy.config.core.v3.Metadata;
 import io.envoyproxy.envoy.config.core.v3.SocketAddress;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.endpoint.v3.Endpoint;
@@ -49,6 +54,10 @@ import java.util.List;
  *       {@code server} header the listener sends.
  *   <li>Cluster: a backendRef to a {@code StaticUpstream} gets its cluster's endpoints from the
  *       object's {@code spec.endpoints}.
+ *   <li>Endpoints: every endpoint of a load assignment is labelled, in its metadata under
+ *       {@code example.tollgate.dev}, with the backend it belongs to (its group's locality
+ *       region, which names the backendRef), so that filters and access logs can tell backends
+ *       apart.
  *   <li>Translation: adds a cluster for an audit service beside everything else.
  * </ul>
  */
@@ -115,6 +124,23 @@ public final class ExampleExtension extends EnvoyGatewayExtensionGrpc.EnvoyGatew
           .setLoadAssignment(ClusterLoadAssignment.newBuilder().setClusterName(cluster.getName()).addEndpoints(locality))
           .build();
       return PostClusterModifyResponse.newBuilder().setCluster(modified).build();
+    });
+  }
+
+  @Override
+  public void postEndpointsModify(PostEndpointsModifyRequest request, StreamObserver<PostEndpointsModifyResponse> response) {
+    answer(response, () -> {
+      ClusterLoadAssignment.Builder endpoints = request.getLoadAssignment().toBuilder();
+      for (LocalityLbEndpoints.Builder group : endpoints.getEndpointsBuilderList()) {
+        // Tollgate names each backendRef's group of endpoints in its locality region.
+        String backend = group.getLocality().getRegion().isEmpty() ? endpoints.getClusterName() : group.getLocality().getRegion();
+        Metadata label = Metadata.newBuilder().putFilterMetadata(GROUP, Struct.newBuilder()
+            .putFields("backend", Value.newBuilder().setStringValue(backend).build()).build()).build();
+        for (LbEndpoint.Builder endpoint : group.getLbEndpointsBuilderList()) {
+          endpoint.setMetadata(endpoint.getMetadata().toBuilder().mergeFrom(label));
+        }
+      }
+      return PostEndpointsModifyResponse.newBuilder().setLoadAssignment(endpoints).build();
     });
   }
 
