@@ -113,9 +113,25 @@ class FileChangeTest {
   }
 
   @Test
-  void rejectedObject_changesNothingServed_andIsReportedInStatuses() throws Exception {
-    Files.writeString(serve.directory.resolve("bad-object.yaml"), TestRoutes.route("late", "late.example.com").replace("port: 3000}", "port: 3000, weight: -1}"));
+  void refusedRoute_answers500ForWhatItMatches_andIsReportedInStatuses() throws Exception {
+    Files.writeString(serve.directory.resolve("bad-route.yaml"), TestRoutes.route("late", "late.example.com").replace("port: 3000}", "port: 3000, weight: -1}"));
+    DiscoveryResponse update = proxy.next(SECOND);
+    assertThat(update).as("the refused route's requests must not fall through to another route").isNotNull();
+    var lateHost = update.getResources(0).unpack(RouteConfiguration.class).getVirtualHostsList().stream()
+        .filter(v -> v.getDomainsList().contains("late.example.com")).findFirst().orElseThrow();
+    assertThat(lateHost.getRoutesList()).allSatisfy(r -> assertThat(r.getDirectResponse().getStatus()).isEqualTo(500));
+    assertThat(serve.get("/statuses").body()).contains("weight").contains("late").contains("refused when read");
+  }
+
+  @Test
+  void refusedObjectNothingUses_changesNothingServed() throws Exception {
+    Files.writeString(serve.directory.resolve("bad-object.yaml"), """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: unused, namespace: default}
+        spec:
+          ports: [{port: 70000}]
+        """);
     assertThat(proxy.next(SECOND)).isNull();
-    assertThat(serve.get("/statuses").body()).contains("weight").contains("late");
   }
 }

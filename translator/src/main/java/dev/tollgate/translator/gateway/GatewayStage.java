@@ -17,6 +17,7 @@ import dev.tollgate.translator.gateway.listener.ListenerCertificates;
 import dev.tollgate.translator.gateway.listener.ListenerValidator;
 import dev.tollgate.translator.gateway.route.GrpcRouteTranslator;
 import dev.tollgate.translator.gateway.route.HttpRouteTranslator;
+import dev.tollgate.translator.gateway.route.RefusedRoute;
 import dev.tollgate.translator.gateway.route.RouteAttacher;
 import dev.tollgate.translator.gateway.route.RouteView;
 import dev.tollgate.translator.gateway.security.SecurityPolicies;
@@ -90,6 +91,9 @@ public final class GatewayStage {
     GrpcRouteTranslator grpc = new GrpcRouteTranslator(backends, extensions);
     resources.httpRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), http.translate(r)).ifPresent(statuses::add));
     resources.grpcRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), grpc.translate(r)).ifPresent(statuses::add));
+    for (RefusedRoute refused : refusedRoutes(resources)) {
+      routeStatuses.place(refused.view(), refused.translated()).ifPresent(statuses::add);
+    }
 
     List<GatewayIr> irs = new ArrayList<>();
     for (GatewayState state : gateways.values()) {
@@ -104,6 +108,13 @@ public final class GatewayStage {
     irs = new EnvoyExtensionPolicies(resources, config, gateways.keySet(), grants).apply(irs, statuses);
     statuses.sort(ObjectStatus.ORDER);
     return new GatewayStageResult(new XdsIr(irs), statuses, classes.notices());
+  }
+
+  private static List<RefusedRoute> refusedRoutes(ResourceSet resources) {
+    List<RefusedRoute> out = new ArrayList<>();
+    resources.rejected("HTTPRoute").forEach(r -> out.add(RefusedRoute.http(r)));
+    resources.rejected("GRPCRoute").forEach(r -> out.add(RefusedRoute.grpc(r)));
+    return out;
   }
 
   private GatewayState newState(Gateway gateway) {

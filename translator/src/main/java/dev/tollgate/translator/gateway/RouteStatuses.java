@@ -1,6 +1,7 @@
 package dev.tollgate.translator.gateway;
 
 import static dev.tollgate.translator.status.ConditionTypes.ACCEPTED;
+import static dev.tollgate.translator.status.ConditionTypes.PARTIALLY_INVALID;
 import static dev.tollgate.translator.status.ConditionTypes.RESOLVED_REFS;
 
 import dev.tollgate.translator.TranslatorConfig;
@@ -20,7 +21,9 @@ import java.util.Optional;
 
 /**
  * Places a translated route on the listeners it attaches to and writes its status, one entry per
- * parent. A route with an invalid value is placed nowhere.
+ * parent. A route whose rules are all invalid, or that was refused when read, is not accepted but
+ * its matches are still placed, answering 500; only a route whose hostnames cannot be read is
+ * placed nowhere.
  */
 final class RouteStatuses {
 
@@ -37,15 +40,23 @@ final class RouteStatuses {
     List<RouteStatus.Parent> parents = new ArrayList<>();
     for (ParentAttachment parent : attacher.attach(route)) {
       var conditions = parent.conditions();
-      if (problems.isInvalid() && conditions.isTrue(ACCEPTED)) {
+      // Attached: its traffic is this Gateway's to place. Invalid parts were translated to 500s,
+      // so placing them keeps requests from falling through to a less specific route.
+      boolean attached = conditions.isTrue(ACCEPTED);
+      if (attached && problems.isInvalid()) {
         conditions.set(ACCEPTED, false, Reason.UNSUPPORTED_VALUE, problems.invalid());
+      } else if (attached && problems.droppedRules() != null) {
+        conditions.set(PARTIALLY_INVALID, true, Reason.UNSUPPORTED_VALUE, problems.droppedRules());
       }
-      if (problems.refReason() != null) {
+      if (!problems.refsChecked()) {
+        // Refused when read: nothing was resolved, so nothing can be said about references.
+      } else if (problems.refReason() != null) {
         conditions.set(RESOLVED_REFS, false, problems.refReason(), problems.refMessage());
       } else {
         conditions.set(RESOLVED_REFS, true, Reason.RESOLVED_REFS, "All references are resolved");
       }
-      if (conditions.isTrue(ACCEPTED)) {
+      conditions.orderBy(ACCEPTED, RESOLVED_REFS, PARTIALLY_INVALID);
+      if (attached && problems.placeable()) {
         for (ParentAttachment.ListenerMatch match : parent.listeners()) {
           addRoutes(route, translated.templates(), match);
         }

@@ -169,7 +169,7 @@ final class DocumentIntake {
       report(new InputProblem(Severity.ERROR, source, key, e.field(), e.message()));
     }
     steps.add(new TakenDocuments.Refused(key));
-    if (kind.guardsTraffic() && !key.name().isEmpty()) {
+    if (kind.keptWhenRefused() && !key.name().isEmpty()) {
       steps.add(new TakenDocuments.Rejected(new RejectedObject(key, object.path("apiVersion").asText(),
           lenientMetadata(key, object), object.get("spec"), source, errors.stream().map(FieldError::toString).toList())));
     }

@@ -45,6 +45,15 @@ public record Kind(
         && (kind.equals("SecurityPolicy") || kind.equals("EnvoyExtensionPolicy") || kind.equals("EnvoyPatchPolicy"));
   }
 
+  /**
+   * Whether a refused object of this kind is still kept, to be read leniently: a policy that
+   * guards traffic still closes its targets, a route still answers 500 for the requests it would
+   * have matched.
+   */
+  public boolean keptWhenRefused() {
+    return guardsTraffic() || (group.equals(Kinds.GATEWAY_API_GROUP) && (kind.equals("HTTPRoute") || kind.equals("GRPCRoute")));
+  }
+
   /** How the API server checks this kind's object names. */
   public ObjectMetaRules.NameFormat nameFormat() {
     return switch (kind) {

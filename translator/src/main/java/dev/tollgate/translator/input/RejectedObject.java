@@ -7,9 +7,10 @@ import dev.tollgate.translator.model.envoygateway.EnvoyGatewayPolicy;
 import java.util.List;
 
 /**
- * An object of a kind that guards traffic (a policy that authenticates, authorizes or runs code
- * on requests) which was refused at the boundary. It is not translated, but what it targets is
- * still read from it, leniently, so those targets fail closed instead of being served unguarded.
+ * An object refused at the boundary, of a kind whose absence would open traffic: a policy that
+ * authenticates, authorizes or runs code on requests, or a route. It is not translated, but what
+ * it targets (a policy) or matches (a route) is still read from it, leniently, so that traffic
+ * fails closed instead of being served unguarded or falling through to another route.
  *
  * @param spec the object's {@code spec} as written, possibly of the wrong shape
  * @param reasons why it was refused, each naming the field

@@ -17,7 +17,7 @@ import java.util.Set;
 final class StatusInspection {
 
   private static final Set<String> MUST_BE_TRUE = Set.of("Accepted", "ResolvedRefs", "Programmed");
-  private static final Set<String> MUST_BE_FALSE = Set.of("Conflicted");
+  private static final Set<String> MUST_BE_FALSE = Set.of("Conflicted", "PartiallyInvalid");
 
   private StatusInspection() {}
 

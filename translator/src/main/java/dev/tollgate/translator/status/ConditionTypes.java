@@ -8,6 +8,8 @@ public final class ConditionTypes {
   public static final String PROGRAMMED = "Programmed";
   public static final String RESOLVED_REFS = "ResolvedRefs";
   public static final String CONFLICTED = "Conflicted";
+  /** Routes: some rules were dropped, the others are served. */
+  public static final String PARTIALLY_INVALID = "PartiallyInvalid";
   /** Policies: a narrower policy applies instead on some of the routes. */
   public static final String OVERRIDDEN = "Overridden";
 

@@ -21,17 +21,20 @@ public final class GrpcRouteTranslator {
   }
 
   public TranslatedRoute translate(GrpcRoute route) {
-    RouteProblems problems = new RouteProblems();
-    List<RuleTemplate> templates = new ArrayList<>();
     var spec = route.spec() == null ? new GrpcRoute.Spec(null, null, null) : route.spec();
+    RouteProblems problems = new RouteProblems(spec.rules().stream().map(GrpcRoute.Rule::name).toList());
+    List<RuleTemplate> templates = new ArrayList<>();
     RouteHostnames.check(spec.hostnames(), problems);
     for (int i = 0; i < spec.rules().size(); i++) {
       GrpcRoute.Rule rule = spec.rules().get(i);
+      problems.inRule(i);
       String field = "spec.rules[" + i + "]";
       String rulePrefix = XdsNames.routeRule(route.kind(), route.metadata().namespace(), route.metadata().name(), i);
       List<MatchIr> matches = new ArrayList<>();
       for (int j = 0; j < rule.matches().size(); j++) {
-        matches.add(MatchTranslator.grpc(rule.matches().get(j), field + ".matches[" + j + "]", problems));
+        int before = problems.count();
+        MatchIr match = MatchTranslator.grpc(rule.matches().get(j), field + ".matches[" + j + "]", problems);
+        matches.add(problems.count() == before ? match : null);
       }
       boolean hasMatches = !matches.isEmpty();
       if (!hasMatches) {
@@ -40,7 +43,9 @@ public final class GrpcRouteTranslator {
       RuleFilters ruleFilters = filters.translate(route.key(), true, rulePrefix, rule.filters(), List.of(), field + ".filters", problems);
       DestinationIr destination =
           backends.resolve(route.key(), true, rulePrefix, rule.backendRefs(), field + ".backendRefs", problems);
-      templates.addAll(RuleAssembler.assemble(route.key(), rulePrefix, i, matches, hasMatches, ruleFilters, destination, null, true));
+      templates.addAll(problems.ruleDropped(i)
+          ? RuleAssembler.dropped(route.key(), rulePrefix, i, matches, hasMatches, true)
+          : RuleAssembler.assemble(route.key(), rulePrefix, i, matches, hasMatches, ruleFilters, destination, null, true));
     }
     return new TranslatedRoute(templates, problems);
   }

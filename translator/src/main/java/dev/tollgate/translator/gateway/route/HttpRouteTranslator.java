@@ -11,6 +11,7 @@ import dev.tollgate.translator.model.gatewayapi.HttpRoute;
 import dev.tollgate.translator.naming.XdsNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Translates an HTTPRoute's rules into templates, independent of where the route attaches. */
 public final class HttpRouteTranslator {
@@ -24,28 +25,33 @@ public final class HttpRouteTranslator {
   }
 
   public TranslatedRoute translate(HttpRoute route) {
-    RouteProblems problems = new RouteProblems();
-    List<RuleTemplate> templates = new ArrayList<>();
     var spec = route.spec() == null ? new HttpRoute.Spec(null, null, null) : route.spec();
+    RouteProblems problems = new RouteProblems(spec.rules().stream().map(HttpRoute.Rule::name).toList());
+    List<RuleTemplate> templates = new ArrayList<>();
     RouteHostnames.check(spec.hostnames(), problems);
     for (int i = 0; i < spec.rules().size(); i++) {
       HttpRoute.Rule rule = spec.rules().get(i);
+      problems.inRule(i);
       String field = "spec.rules[" + i + "]";
       String rulePrefix = XdsNames.routeRule(route.kind(), route.metadata().namespace(), route.metadata().name(), i);
       List<MatchIr> matches = new ArrayList<>();
       for (int j = 0; j < rule.matches().size(); j++) {
-        matches.add(MatchTranslator.http(rule.matches().get(j), field + ".matches[" + j + "]", problems));
+        int before = problems.count();
+        MatchIr match = MatchTranslator.http(rule.matches().get(j), field + ".matches[" + j + "]", problems);
+        matches.add(problems.count() == before ? match : null);
       }
       boolean hasMatches = !matches.isEmpty();
       if (!hasMatches) {
         matches.add(MatchTranslator.MATCH_ALL);
       }
-      List<PathMatchIr> paths = matches.stream().map(MatchIr::path).toList();
+      List<PathMatchIr> paths = matches.stream().filter(Objects::nonNull).map(MatchIr::path).toList();
       RuleFilters ruleFilters = filters.translate(route.key(), false, rulePrefix, rule.filters(), paths, field + ".filters", problems);
       DestinationIr destination = ruleFilters.redirect() != null ? null
           : backends.resolve(route.key(), false, rulePrefix, rule.backendRefs(), field + ".backendRefs", problems);
       TimeoutIr timeout = timeouts(rule.timeouts(), field + ".timeouts", problems);
-      templates.addAll(RuleAssembler.assemble(route.key(), rulePrefix, i, matches, hasMatches, ruleFilters, destination, timeout, false));
+      templates.addAll(problems.ruleDropped(i)
+          ? RuleAssembler.dropped(route.key(), rulePrefix, i, matches, hasMatches, false)
+          : RuleAssembler.assemble(route.key(), rulePrefix, i, matches, hasMatches, ruleFilters, destination, timeout, false));
     }
     return new TranslatedRoute(templates, problems);
   }

@@ -11,7 +11,7 @@ final class RouteHostnames {
     for (int i = 0; i < hostnames.size(); i++) {
       String problem = Hostnames.problem(hostnames.get(i));
       if (problem != null) {
-        problems.invalid("spec.hostnames[" + i + "]", problem);
+        problems.invalidHostname("spec.hostnames[" + i + "]", problem);
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.tollgate.translator.gateway.route;
 
 import dev.tollgate.translator.ir.DestinationIr;
 import dev.tollgate.translator.ir.DirectResponseIr;
+import dev.tollgate.translator.ir.HeaderOpsIr;
 import dev.tollgate.translator.ir.MatchIr;
 import dev.tollgate.translator.ir.RouteIr;
 import dev.tollgate.translator.ir.TimeoutIr;
@@ -33,6 +34,26 @@ final class RuleAssembler {
             filters.requestHeaders(), filters.responseHeaders(), filters.mirrors(), timeout, grpc, null, filters.extensions());
       }
       out.add(new RuleTemplate(rulePrefix, ruleIndex, hasMatches ? j : -1, ir));
+    }
+    return out;
+  }
+
+  /**
+   * A dropped rule: each of its matches that is itself valid answers 500 and does nothing else,
+   * so requests it would have taken never reach a less specific route. A match that is invalid
+   * cannot be given to Envoy at all, and is left out.
+   *
+   * @param matches the rule's matches by index, null where a match is invalid
+   */
+  static List<RuleTemplate> dropped(ObjectKey route, String rulePrefix, int ruleIndex, List<MatchIr> matches,
+      boolean hasMatches, boolean grpc) {
+    List<RuleTemplate> out = new ArrayList<>();
+    for (int j = 0; j < matches.size(); j++) {
+      if (matches.get(j) != null) {
+        RouteIr ir = new RouteIr(null, route, null, matches.get(j), null, null, NO_BACKEND, null,
+            HeaderOpsIr.NONE, HeaderOpsIr.NONE, List.of(), null, grpc, null, List.of());
+        out.add(new RuleTemplate(rulePrefix, ruleIndex, hasMatches ? j : -1, ir));
+      }
     }
     return out;
   }

@@ -1,6 +1,13 @@
 package dev.tollgate.translator.model.gatewayapi;
 
-/** One HTTPRoute (or GRPCRoute) filter; {@code type} says which of the other fields applies. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One HTTPRoute (or GRPCRoute) filter; {@code type} says which of the other fields applies.
+ * {@code cors} and {@code externalAuth} are kept as written: Tollgate does not implement those
+ * filter types and drops a rule that uses them, which is what its status must say (not that
+ * their fields were ignored).
+ */
 public record HttpRouteFilter(
     String type,
     HeaderModifier requestHeaderModifier,
@@ -8,7 +15,9 @@ public record HttpRouteFilter(
     RequestMirror requestMirror,
     RequestRedirect requestRedirect,
     UrlRewrite urlRewrite,
-    LocalObjectReference extensionRef) {
+    LocalObjectReference extensionRef,
+    JsonNode cors,
+    JsonNode externalAuth) {
 
   public record RequestMirror(BackendObjectReference backendRef, Integer percent, Fraction fraction) {}
 

@@ -1,0 +1,104 @@
+package dev.tollgate.translator.gateway.route;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.translator.input.RejectedObject;
+import dev.tollgate.translator.ir.MatchIr;
+import dev.tollgate.translator.json.Binder;
+import dev.tollgate.translator.model.gatewayapi.GrpcRoute;
+import dev.tollgate.translator.model.gatewayapi.HttpRoute;
+import dev.tollgate.translator.model.gatewayapi.ParentReference;
+import dev.tollgate.translator.naming.XdsNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * A route refused when read, as far as where its traffic goes can still be read: its parents,
+ * hostnames and each rule's matches, one by one and leniently. Every match that can be read
+ * answers 500 wherever the route attaches, so a broken route (an {@code /admin} route, say, that
+ * a SecurityPolicy protects) never lets its requests fall through to a less specific route.
+ */
+public record RefusedRoute(RouteView view, TranslatedRoute translated) {
+
+  public static RefusedRoute http(RejectedObject refused) {
+    return read(refused, false, (node, field) -> {
+      Binder.Result<HttpRoute.Match> m = Binder.bind(node, HttpRoute.Match.class);
+      return m.ok() && m.value() != null ? MatchTranslator.http(m.value(), field, new RouteProblems(List.of())) : null;
+    });
+  }
+
+  public static RefusedRoute grpc(RejectedObject refused) {
+    return read(refused, true, (node, field) -> {
+      Binder.Result<GrpcRoute.Match> m = Binder.bind(node, GrpcRoute.Match.class);
+      return m.ok() && m.value() != null ? MatchTranslator.grpc(m.value(), field, new RouteProblems(List.of())) : null;
+    });
+  }
+
+  private static RefusedRoute read(RejectedObject refused, boolean grpc, BiFunction<JsonNode, String, MatchIr> match) {
+    JsonNode spec = refused.spec() != null && refused.spec().isObject() ? refused.spec() : Binder.emptyObject();
+    List<ParentReference> parents = new ArrayList<>();
+    for (JsonNode node : spec.path("parentRefs")) {
+      Binder.Result<ParentReference> ref = Binder.bind(node, ParentReference.class);
+      if (ref.ok() && ref.value() != null && ref.value().name() != null) {
+        parents.add(ref.value());
+      }
+    }
+    JsonNode written = spec.path("rules");
+    // Rules of the wrong shape cannot be read at all: none of their matches is placed.
+    List<JsonNode> rules = new ArrayList<>();
+    if (written.isArray()) {
+      written.forEach(rules::add);
+    }
+    List<String> ruleNames = new ArrayList<>();
+    rules.forEach(r -> ruleNames.add(r.path("name").isTextual() ? r.path("name").asText() : null));
+    RouteProblems problems = new RouteProblems(ruleNames);
+    problems.rejected(refused.summary() + "; the requests it matches answer 500 until it is fixed");
+    List<String> hostnames = hostnames(spec.path("hostnames"), problems);
+
+    String namespace = refused.key().namespace();
+    String name = refused.key().name();
+    List<RuleTemplate> templates = new ArrayList<>();
+    if (written.isMissingNode() || written.isNull()) {
+      // The API server would have defaulted one rule matching every path.
+      String prefix = XdsNames.routeRule(refused.key().kind(), namespace, name, 0);
+      templates.addAll(RuleAssembler.dropped(refused.key(), prefix, 0, List.of(MatchTranslator.MATCH_ALL), false, grpc));
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      JsonNode rule = rules.get(i);
+      JsonNode matchNodes = rule.path("matches");
+      if (!rule.isObject() || !(matchNodes.isMissingNode() || matchNodes.isNull() || matchNodes.isArray())) {
+        continue;
+      }
+      List<MatchIr> matches = new ArrayList<>();
+      for (int j = 0; j < matchNodes.size(); j++) {
+        matches.add(match.apply(matchNodes.get(j), "spec.rules[" + i + "].matches[" + j + "]"));
+      }
+      boolean hasMatches = !matches.isEmpty();
+      if (!hasMatches) {
+        matches.add(MatchTranslator.MATCH_ALL);
+      }
+      String prefix = XdsNames.routeRule(refused.key().kind(), namespace, name, i);
+      templates.addAll(RuleAssembler.dropped(refused.key(), prefix, i, matches, hasMatches, grpc));
+    }
+    RouteView view = new RouteView(refused.apiVersion(), refused.metadata(), refused.key(), parents, hostnames, ruleNames);
+    return new RefusedRoute(view, new TranslatedRoute(templates, problems));
+  }
+
+  /** The hostnames as written; if any cannot be read or honoured, the route is placed nowhere. */
+  private static List<String> hostnames(JsonNode node, RouteProblems problems) {
+    List<String> out = new ArrayList<>();
+    if (!node.isMissingNode() && !node.isNull() && !node.isArray()) {
+      problems.invalidHostname("spec.hostnames", "cannot be read, so where the route's requests go is unknown");
+      return out;
+    }
+    for (JsonNode host : node) {
+      if (!host.isTextual()) {
+        problems.invalidHostname("spec.hostnames", "cannot be read, so where the route's requests go is unknown");
+        return out;
+      }
+      out.add(host.asText());
+    }
+    RouteHostnames.check(out, problems);
+    return out;
+  }
+}
