@@ -27,6 +27,21 @@ class ValidateCommandTest {
         "3 resources, 5 problems");
   }
 
+  @Test
+  void validate_resourcesEnvoyRefusesWhenLoading_reportsEachAndExitsWithFour() {
+    Path refused = Golden.testdata().resolve("validate/refused-at-load.yaml");
+    CliRun run = CliRun.of("validate", refused.toString());
+    String refusal = "Envoy refuses to add, set or remove host and ':'-prefixed pseudo-headers in a route configuration";
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(run.out()).contains(
+        "route configuration default/eg/http: virtual_hosts[0].routes[0].request_headers_to_add[0].header.key: \"host\": " + refusal,
+        "route configuration default/eg/http: virtual_hosts[0].routes[0].request_headers_to_remove[0]: \":authority\": " + refusal,
+        "route configuration default/eg/http: virtual_hosts[0].routes[1].match.safe_regex.regex: is not a valid RE2 regular expression",
+        "listener default/eg/https: filter_chains[1].filter_chain_match: overlaps filter_chains[0]: some connection would match both",
+        "listener default/eg/http: address: listener default/eg/https already listens on 0.0.0.0:10443",
+        "4 resources, 5 problems");
+  }
+
   @TestFactory
   Stream<DynamicTest> validate_everyGoldenOutput_isValid() {
     return Golden.inputs().stream().map(input -> DynamicTest.dynamicTest(Golden.caseName(input), () -> {

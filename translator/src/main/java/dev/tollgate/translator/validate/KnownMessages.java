@@ -13,6 +13,7 @@ import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.Rds;
 import io.envoyproxy.envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig;
+import io.envoyproxy.envoy.type.matcher.v3.RegexMatcher;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +57,8 @@ final class KnownMessages {
           refs.add(References.to(XdsType.SECRET, c.string("name"), p.field("name")));
         }
       }),
-      HttpConnectionManager.getDescriptor().getFullName(), special(List.of("http_filters"), KnownMessages::routerLast));
+      HttpConnectionManager.getDescriptor().getFullName(), special(List.of("http_filters"), KnownMessages::routerLast),
+      RegexMatcher.getDescriptor().getFullName(), special(List.of("regex"), KnownMessages::regex));
 
   private KnownMessages() {}
 
@@ -134,6 +136,24 @@ final class KnownMessages {
       sink.add(at, "must hold exactly one router filter, not " + routers);
     } else if (lastRouter != filters.size() - 1) {
       sink.add(at.index(lastRouter), "the router filter must be the last HTTP filter");
+    }
+  }
+
+  /**
+   * Envoy compiles every regular expression with RE2 when it loads the resource and refuses one
+   * that does not compile. RE2J stands in for RE2: the syntax is the same but for rarities (RE2J
+   * refuses {@code \\C}). RE2's program size limit (100 by default) is not checked: RE2J compiles
+   * to a different program, so its size says nothing about RE2's.
+   */
+  private static void regex(Captured c, FieldPath path, ViolationSink sink, List<References> refs, int refsStart) {
+    String regex = c.string("regex");
+    if (regex.isEmpty()) {
+      return; // PGV: min_len
+    }
+    try {
+      com.google.re2j.Pattern.compile(regex);
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      sink.add(path.field("regex"), "is not a valid RE2 regular expression: " + e.getDescription());
     }
   }
 

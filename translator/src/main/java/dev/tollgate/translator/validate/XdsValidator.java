@@ -17,7 +17,10 @@ import java.util.Set;
  * (read from the descriptors, recursing into every Any), a few rules Envoy enforces in code, and
  * cross references — every route configuration, cluster, load assignment and secret a resource
  * names exists, names are unique per type, per-route filter settings reach their filter, and a
- * route configuration serves each domain once.
+ * route configuration serves each domain once — and what Envoy refuses when it loads resources
+ * that pass all of those: header mutations of host and pseudo-headers, regular expressions RE2
+ * does not compile, conflicting route actions, filter chains a connection cannot tell apart, and
+ * two listeners on one address.
  * Thread-safe; reuse one instance.
  */
 public final class XdsValidator {
@@ -96,6 +99,13 @@ public final class XdsValidator {
     List<? extends Message> routeConfigs = resources.get(XdsType.ROUTE);
     if (routeConfigs != null) {
       UniqueDomains.check(routeConfigs, violations);
+      HeaderMutations.check(routeConfigs, violations);
+      RouteActionRules.check(routeConfigs, violations);
+    }
+    List<? extends Message> listeners = resources.get(XdsType.LISTENER);
+    if (listeners != null) {
+      FilterChainMatches.check(listeners, violations);
+      ListenerAddresses.check(listeners, violations);
     }
     return violations;
   }

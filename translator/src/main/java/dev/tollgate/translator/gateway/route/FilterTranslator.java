@@ -21,6 +21,7 @@ import dev.tollgate.translator.model.gatewayapi.HeaderModifier;
 import dev.tollgate.translator.model.gatewayapi.HttpRouteFilter;
 import dev.tollgate.translator.naming.XdsNames;
 import dev.tollgate.translator.status.ConditionTypes.Reason;
+import dev.tollgate.translator.validate.HeaderMutations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -127,11 +128,14 @@ final class FilterTranslator {
       return HeaderOpsIr.NONE;
     }
     Set<String> names = new HashSet<>();
-    List<HeaderOpsIr.Header> set = headerList(m.set(), field + ".set", names, problems);
-    List<HeaderOpsIr.Header> add = headerList(m.add(), field + ".add", names, problems);
+    List<HeaderOpsIr.Header> set = headerList(m.set(), field + ".set", "set", names, problems);
+    List<HeaderOpsIr.Header> add = headerList(m.add(), field + ".add", "added", names, problems);
     for (int i = 0; i < m.remove().size(); i++) {
       String name = m.remove().get(i);
-      String problem = HttpSyntax.headerNameProblem(name);
+      String problem = mutationProblem(name, "removed");
+      if (problem == null) {
+        problem = HttpSyntax.headerNameProblem(name);
+      }
       if (problem != null) {
         problems.invalid(field + ".remove[" + i + "]", problem);
       } else if (!names.add(name.toLowerCase(Locale.ROOT))) {
@@ -141,12 +145,24 @@ final class FilterTranslator {
     return new HeaderOpsIr(set, add, m.remove());
   }
 
+  /**
+   * Envoy refuses a route configuration whose header lists touch host or a pseudo-header, so such
+   * a modifier is an invalid value here rather than a Gateway Envoy would reject.
+   */
+  private static String mutationProblem(String name, String verb) {
+    String refusal = HeaderMutations.refusal(name);
+    return refusal == null ? null : "header \"" + name + "\" cannot be " + verb + ": " + refusal;
+  }
+
   private static List<HeaderOpsIr.Header> headerList(
-      List<HeaderModifier.Header> headers, String field, Set<String> names, RouteProblems problems) {
+      List<HeaderModifier.Header> headers, String field, String verb, Set<String> names, RouteProblems problems) {
     List<HeaderOpsIr.Header> out = new ArrayList<>();
     for (int i = 0; i < headers.size(); i++) {
       HeaderModifier.Header h = headers.get(i);
-      String problem = HttpSyntax.headerNameProblem(h.name());
+      String problem = mutationProblem(h.name(), verb);
+      if (problem == null) {
+        problem = HttpSyntax.headerNameProblem(h.name());
+      }
       if (problem == null && !names.add(h.name().toLowerCase(Locale.ROOT))) {
         problem = "header \"" + h.name() + "\" is modified more than once";
       }
