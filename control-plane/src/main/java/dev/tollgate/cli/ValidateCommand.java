@@ -22,8 +22,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Checks Envoy resources against the rules Envoy enforces.",
-      "Those are the validation rules declared on Envoy's API, and cross references (every route "
-          + "configuration, cluster, load assignment and secret named exists).",
+      "Those are the validation rules declared on Envoy's API, cross references (every route "
+          + "configuration, cluster, load assignment and secret named exists), and what Envoy refuses "
+          + "when it loads a configuration although the declared rules allow it (host and pseudo-header "
+          + "mutations, RE2 syntax, conflicting route actions, filter chains with the same match, "
+          + "listeners sharing an address).",
       "FILE is JSON or YAML: the output of translate, one group of resource lists, or a list of resources "
           + "each with its \"@type\"."
     },

@@ -153,8 +153,9 @@ final class MatchTranslator {
             }
           }
         }
+        // Each part is grouped, so an alternation in one (a|b) stays inside its own segment.
         path = new PathMatchIr(PathMatchIr.Type.REGEX,
-            "/" + (service == null ? "[^/]+" : service) + "/" + (name == null ? "[^/]+" : name));
+            "/" + (service == null ? "[^/]+" : "(?:" + service + ")") + "/" + (name == null ? "[^/]+" : "(?:" + name + ")"));
       }
       default -> {
         problems.invalid(field + ".method.type", "\"" + type + "\" is not one of Exact, RegularExpression");
