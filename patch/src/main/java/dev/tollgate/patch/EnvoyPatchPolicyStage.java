@@ -37,7 +37,7 @@ import java.util.Set;
 public final class EnvoyPatchPolicyStage implements OutputStage {
 
   static final String KIND = "EnvoyPatchPolicy";
-  private static final String DISABLED = "Disabled";
+  private static final String DISABLED = Reason.DISABLED;
   private static final Comparator<EnvoyGatewayPolicy> ORDER = Comparator
       .comparing((EnvoyGatewayPolicy p) -> priority(p))
       .thenComparing(p -> Objects.requireNonNullElse(p.metadata().creationTimestamp(), ""))
