@@ -37,7 +37,7 @@ import java.util.Set;
 public final class EnvoyPatchPolicyStage implements OutputStage {
 
   static final String KIND = "EnvoyPatchPolicy";
-  private static final String DISABLED = "Disabled";
+  private static final String DISABLED = Reason.DISABLED;
   private static final Comparator<EnvoyGatewayPolicy> ORDER = Comparator
       .comparing((EnvoyGatewayPolicy p) -> priority(p))
       .thenComparing(p -> Objects.requireNonNullElse(p.metadata().creationTimestamp(), ""))
@@ -102,7 +102,10 @@ public final class EnvoyPatchPolicyStage implements OutputStage {
     Binder.Result<EnvoyPatchPolicySpec> bound = Binder.bind(policy.spec() == null ? Binder.emptyObject() : policy.spec(),
         EnvoyPatchPolicySpec.class);
     EnvoyPatchPolicySpec.TargetRef target = bound.ok() ? bound.value().targetRef() : null;
-    ParentReference ancestor = target == null ? ancestors.self(Kinds.ENVOY_GATEWAY_GROUP)
+    // The targeted Gateway is the ancestor; a target of another kind (a GatewayClass) is no Gateway
+    // to report on, so the policy reports on itself.
+    boolean gatewayTarget = target != null && Kinds.GATEWAY_API_GROUP.equals(target.group()) && "Gateway".equals(target.kind());
+    ParentReference ancestor = !gatewayTarget ? ancestors.self(Kinds.ENVOY_GATEWAY_GROUP)
         : new ParentReference(target.group(), target.kind(), policy.metadata().namespace(), target.name(), null, null);
     Conditions conditions = ancestors.of(ancestor);
     String problem = !bound.ok() ? "spec." + bound.errorField() + ": " + bound.error() : problem(bound.value(), bound.unknownFields());

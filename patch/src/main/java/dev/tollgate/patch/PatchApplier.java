@@ -11,6 +11,7 @@ import dev.tollgate.patch.jsonpath.JsonPathException;
 import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.model.envoygateway.EnvoyPatchPolicySpec;
 import dev.tollgate.translator.output.ProtoJson;
+import dev.tollgate.translator.status.ConditionTypes;
 import dev.tollgate.translator.validate.Violation;
 import dev.tollgate.translator.validate.XdsValidator;
 import dev.tollgate.translator.xds.GatewayXds;
@@ -48,8 +49,8 @@ final class PatchApplier {
     }
   }
 
-  static final String RESOURCE_NOT_FOUND = "ResourceNotFound";
-  static final String INVALID = "Invalid";
+  static final String RESOURCE_NOT_FOUND = ConditionTypes.Reason.RESOURCE_NOT_FOUND;
+  static final String INVALID = ConditionTypes.Reason.INVALID;
 
   /** Applies the entry to {@code out}, or throws without having changed it. */
   void apply(EnvoyPatchPolicySpec.JsonPatch entry, GatewayXds.Builder out, ObjectKey policy) throws Failure {

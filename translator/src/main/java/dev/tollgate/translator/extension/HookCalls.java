@@ -3,6 +3,7 @@ package dev.tollgate.translator.extension;
 import com.google.protobuf.Message;
 import dev.tollgate.translator.pipeline.Problem;
 import dev.tollgate.translator.pipeline.TranslationContext;
+import dev.tollgate.translator.status.ConditionTypes;
 import dev.tollgate.translator.validate.Violation;
 import dev.tollgate.translator.validate.XdsValidator;
 import java.util.ArrayList;
@@ -193,6 +194,6 @@ final class HookCalls {
     String message = failure.getMessage() + "; the Gateway's configuration was not updated";
     Problem problem = Problem.error(gateway, message);
     context.withhold(gateway, failure.retryable ? problem.asRetryable() : problem);
-    context.markGatewayNotProgrammed(gateway, "ExtensionHookFailed", message);
+    context.markGatewayNotProgrammed(gateway, ConditionTypes.Reason.EXTENSION_HOOK_FAILED, message);
   }
 }

@@ -11,7 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Writes a Gateway's status once its listeners and routes are settled. */
+/**
+ * Writes a Gateway's status once its listeners and routes are settled. The Gateway is accepted
+ * while at least one listener is; any listener that cannot be configured (rejected, conflicted, or
+ * without a usable certificate) makes the reason ListenersNotValid. It is programmed when it is
+ * accepted and at least one listener is configured.
+ */
 final class GatewayStatuses {
 
   private static final Set<String> ADDRESS_TYPES = Set.of("IPAddress", "Hostname");
@@ -29,20 +34,7 @@ final class GatewayStatuses {
         addresses.add(new GatewayStatus.Address(type, a.value()));
       }
     }
-    long programmable = state.listeners().stream().filter(ListenerState::programmable).count();
-    int total = state.listeners().size();
-    if (programmable == total) {
-      c.setIfAbsent(ACCEPTED, true, Reason.ACCEPTED, "Gateway is accepted");
-    } else {
-      c.setIfAbsent(ACCEPTED, programmable > 0, Reason.LISTENERS_NOT_VALID,
-          (total - programmable) + " of " + total + " listeners are invalid");
-    }
-    if (c.isTrue(ACCEPTED)) {
-      c.setIfAbsent(PROGRAMMED, true, Reason.PROGRAMMED,
-          "Configuration is generated for " + programmable + (programmable == 1 ? " listener" : " listeners"));
-    } else {
-      c.setIfAbsent(PROGRAMMED, false, Reason.INVALID, "The Gateway is not accepted");
-    }
+    listenerSummary(state);
     List<GatewayStatus.Listener> listeners = new ArrayList<>();
     for (ListenerState l : state.listeners()) {
       listeners.add(new GatewayStatus.Listener(l.name(), List.copyOf(l.supportedKinds()), l.attachedRoutes(), l.conditions().list()));
@@ -50,5 +42,27 @@ final class GatewayStatuses {
     var g = state.gateway();
     return new ObjectStatus(g.apiVersion(), g.kind(), g.metadata().namespace(), g.metadata().name(),
         new GatewayStatus(addresses, c.list(), listeners));
+  }
+
+  private static void listenerSummary(GatewayState state) {
+    var c = state.conditions();
+    List<String> invalid = state.listeners().stream().filter(l -> !l.programmable())
+        .map(l -> l.name().isEmpty() ? "(unnamed)" : l.name()).toList();
+    long accepted = state.listeners().stream().filter(l -> l.conditions().isTrue(ACCEPTED)).count();
+    long programmable = state.listeners().size() - invalid.size();
+    if (invalid.isEmpty()) {
+      c.setIfAbsent(ACCEPTED, true, Reason.ACCEPTED, "Gateway is accepted");
+    } else {
+      c.setIfAbsent(ACCEPTED, accepted > 0, Reason.LISTENERS_NOT_VALID, invalid.size() + " of " + state.listeners().size()
+          + " listeners cannot be configured: " + String.join(", ", invalid)
+          + (accepted > 0 ? "" : "; no listener is accepted"));
+    }
+    if (c.isTrue(ACCEPTED) && programmable > 0) {
+      c.setIfAbsent(PROGRAMMED, true, Reason.PROGRAMMED,
+          "Configuration is generated for " + programmable + (programmable == 1 ? " listener" : " listeners"));
+    } else {
+      c.setIfAbsent(PROGRAMMED, false, Reason.INVALID,
+          c.isTrue(ACCEPTED) ? "No listener can be configured" : "The Gateway is not accepted");
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.translator.validate;
 
 import dev.tollgate.translator.pipeline.OutputStage;
 import dev.tollgate.translator.pipeline.TranslationContext;
+import dev.tollgate.translator.status.ConditionTypes;
 import dev.tollgate.translator.xds.GatewayXds;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public final class ValidationStage implements OutputStage {
         message.append("; and ").append(violations.size() - MAX_REPORTED).append(" more");
       }
       context.withhold(gateway.gateway(), message.toString());
-      context.markGatewayNotProgrammed(gateway.gateway(), "Invalid", message.toString());
+      context.markGatewayNotProgrammed(gateway.gateway(), ConditionTypes.Reason.INVALID, message.toString());
     }
   }
 }

@@ -12,8 +12,6 @@ import dev.tollgate.translator.status.ConditionTypes.Reason;
  */
 public final class EnvoyGatewayBackends implements BackendKindResolver {
 
-  /** ResolvedRefs reason for a route backendRef to a unix-socket Backend. */
-  public static final String UNSUPPORTED_ADDRESS_TYPE = "UnsupportedAddressType";
   private static final GroupKind BACKEND = new GroupKind(Kinds.ENVOY_GATEWAY_GROUP, BackendObjects.KIND);
 
   private final BackendObjects backends;
@@ -31,7 +29,7 @@ public final class EnvoyGatewayBackends implements BackendKindResolver {
   public BackendResolution resolve(BackendRequest request) {
     String name = request.namespace() + "/" + request.name();
     if (!backends.enabled()) {
-      return new BackendResolution.Unresolved(Reason.UNSUPPORTED_VALUE,
+      return new BackendResolution.Unresolved(Reason.INVALID_KIND,
           "Backend " + name + " cannot be used: Backends are disabled in Tollgate's configuration (enableBackend)");
     }
     ObjectKey key = new ObjectKey(BackendObjects.KIND, request.namespace(), request.name());
@@ -40,10 +38,10 @@ public final class EnvoyGatewayBackends implements BackendKindResolver {
       String problem = backends.problem(key);
       return problem == null
           ? new BackendResolution.Unresolved(Reason.BACKEND_NOT_FOUND, "Backend " + name + " does not exist")
-          : new BackendResolution.Unresolved(Reason.UNSUPPORTED_VALUE, "Backend " + name + " is not accepted: " + problem);
+          : new BackendResolution.Unresolved(Reason.INVALID_BACKEND, "Backend " + name + " is not accepted: " + problem);
     }
     if (parsed.unix() && request.purpose() == BackendRequest.Purpose.ROUTE) {
-      return new BackendResolution.Unresolved(UNSUPPORTED_ADDRESS_TYPE, "Backend " + name
+      return new BackendResolution.Unresolved(Reason.UNSUPPORTED_ADDRESS_TYPE, "Backend " + name
           + " is a unix domain socket, which may serve a policy (such as external authorization) but not a route");
     }
     return new BackendResolution.Resolved(parsed.endpoints(), parsed.protocol());

@@ -40,7 +40,7 @@ public final class ServiceBackends implements BackendKindResolver {
   public BackendResolution resolve(BackendRequest request) {
     String service = request.namespace() + "/" + request.name();
     if (request.port() == null) {
-      return new BackendResolution.Unresolved(Reason.BACKEND_NOT_FOUND, "port is required to refer to Service " + service);
+      return new BackendResolution.Unresolved(Reason.PORT_NOT_SPECIFIED, "port is required to refer to Service " + service);
     }
     Optional<Service> found = resources.service(request.namespace(), request.name());
     if (found.isEmpty()) {
@@ -48,14 +48,15 @@ public final class ServiceBackends implements BackendKindResolver {
     }
     Service.Spec spec = found.get().spec();
     if (spec != null && "ExternalName".equals(spec.type())) {
-      return new BackendResolution.Unresolved(Reason.UNSUPPORTED_VALUE,
+      // The specification's support statement for the Service kind leaves ExternalName out.
+      return new BackendResolution.Unresolved(Reason.INVALID_KIND,
           "Service " + service + " is of type ExternalName, which is not supported as a backend");
     }
     Optional<Service.Port> port = spec == null ? Optional.empty()
         : spec.ports().stream().filter(p -> request.port().equals(p.port())
             && "TCP".equals(Objects.requireNonNullElse(p.protocol(), "TCP"))).findFirst();
     if (port.isEmpty()) {
-      return new BackendResolution.Unresolved(Reason.BACKEND_NOT_FOUND,
+      return new BackendResolution.Unresolved(Reason.PORT_NOT_FOUND,
           "TCP port " + request.port() + " not found on Service " + service);
     }
     Optional<Protocol> protocol = protocolOf(port.get().appProtocol());

@@ -105,14 +105,7 @@ public final class EnvoyExtensionPolicies {
         ancestors.of(ancestor).set(ACCEPTED, false, Reason.INVALID, message);
       }
     }
-    for (PolicyTargetResolver.Unresolved u : p.resolution().unresolved()) {
-      ancestors.of(u.ref()).set(ACCEPTED, false, Reason.TARGET_NOT_FOUND, u.message());
-    }
-    if (ancestors.isEmpty()) {
-      ancestors.of(ancestors.self(Kinds.ENVOY_GATEWAY_GROUP)).set(ACCEPTED, false, Reason.TARGET_NOT_FOUND,
-          "the policy targets no Gateway, HTTPRoute or GRPCRoute of Tollgate's" + p.resolution().nothingReached()
-              + "; also: " + message);
-    }
+    ancestors.unreached(p.resolution(), Kinds.ENVOY_GATEWAY_GROUP, message);
     return ancestors.status();
   }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.translator.gateway.listener;
 
 import dev.tollgate.translator.model.ObjectKey;
 import static dev.tollgate.translator.status.ConditionTypes.ACCEPTED;
+import static dev.tollgate.translator.status.ConditionTypes.PROGRAMMED;
 import static dev.tollgate.translator.status.ConditionTypes.RESOLVED_REFS;
 
 import dev.tollgate.translator.gateway.GatewayState;
@@ -24,7 +25,10 @@ import java.util.Optional;
 
 /**
  * Resolves an HTTPS listener's certificateRefs to validated certificates. A listener keeps the
- * certificates that are usable; with none it is not programmed.
+ * certificates that are usable: any unusable one sets ResolvedRefs=False (RefNotPermitted for a
+ * reference no ReferenceGrant allows, which the specification requires whatever the other refs
+ * say; InvalidCertificateRef otherwise). A bad reference is not a bad listener, so Accepted stays
+ * True; with no usable certificate at all the listener is not programmed.
  */
 public final class ListenerCertificates {
 
@@ -41,29 +45,36 @@ public final class ListenerCertificates {
   public void resolve(GatewayState gateway, ListenerState listener) {
     Gateway.ListenerTls tls = listener.spec().tls();
     if (tls == null) {
-      reject(listener, Reason.INVALID, "tls is required on an HTTPS listener");
+      reject(listener, "tls is required on an HTTPS listener");
       return;
     }
     String mode = Objects.requireNonNullElse(tls.mode(), "Terminate");
     if (!mode.equals("Terminate")) {
-      reject(listener, Reason.UNSUPPORTED_PROTOCOL, "tls.mode " + mode + " is not supported on HTTPS listeners; use Terminate");
+      reject(listener, "tls.mode " + mode + " is not supported on HTTPS listeners; use Terminate");
       return;
     }
     if (tls.certificateRefs().isEmpty()) {
-      reject(listener, Reason.INVALID, "tls.certificateRefs must name at least one Secret");
+      reject(listener, "tls.certificateRefs must name at least one Secret");
       return;
     }
     List<CertificateIr> usable = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    boolean notPermitted = false;
     for (int i = 0; i < tls.certificateRefs().size(); i++) {
-      Gateway.SecretObjectReference ref = tls.certificateRefs().get(i);
-      RefProblem problem = load(gateway, ref, usable);
+      RefProblem problem = load(gateway, tls.certificateRefs().get(i), usable);
       if (problem != null) {
-        listener.conditions().setIfAbsent(RESOLVED_REFS, false, problem.reason(),
-            "tls.certificateRefs[" + i + "]: " + problem.message());
+        problems.add("tls.certificateRefs[" + i + "]: " + problem.message());
+        notPermitted |= problem.reason().equals(Reason.REF_NOT_PERMITTED);
       }
     }
+    if (!problems.isEmpty()) {
+      // Unsupported route kinds, found earlier, keep their say: the first problem found wins.
+      listener.conditions().setIfAbsent(RESOLVED_REFS, false,
+          notPermitted ? Reason.REF_NOT_PERMITTED : Reason.INVALID_CERTIFICATE_REF, String.join("; ", problems));
+    }
     if (usable.isEmpty()) {
-      listener.conditions().set(ACCEPTED, false, Reason.INVALID, "Listener has no usable certificate");
+      listener.conditions().set(PROGRAMMED, false, Reason.INVALID,
+          "Listener has no usable certificate, see the ResolvedRefs condition");
       listener.markUnprogrammable();
       return;
     }
@@ -121,8 +132,9 @@ public final class ListenerCertificates {
     return null;
   }
 
-  private static void reject(ListenerState listener, String reason, String message) {
-    listener.conditions().set(ACCEPTED, false, reason, message);
+  /** TLS settings the listener cannot work with at all: a value Tollgate cannot use. */
+  private static void reject(ListenerState listener, String message) {
+    listener.conditions().set(ACCEPTED, false, Reason.UNSUPPORTED_VALUE, message);
     listener.markUnprogrammable();
   }
 }

@@ -57,7 +57,7 @@ public final class ListenerValidator {
       if (listener.programmable()) {
         c.set(PROGRAMMED, true, Reason.PROGRAMMED, "Listener is programmed");
       } else {
-        c.set(PROGRAMMED, false, Reason.INVALID, "Listener is invalid, see other conditions");
+        c.setIfAbsent(PROGRAMMED, false, Reason.INVALID, "Listener is invalid, see other conditions");
       }
       c.orderBy(ACCEPTED, RESOLVED_REFS, CONFLICTED, PROGRAMMED);
     }
@@ -67,7 +67,7 @@ public final class ListenerValidator {
   private static void validateOne(ListenerState listener, Set<String> names) {
     Gateway.Listener spec = listener.spec();
     if (listener.name().isEmpty() || !names.add(listener.name())) {
-      reject(listener, Reason.INVALID, listener.name().isEmpty()
+      reject(listener, Reason.UNSUPPORTED_VALUE, listener.name().isEmpty()
           ? "name is required" : "name \"" + listener.name() + "\" is used by an earlier listener");
       return;
     }
@@ -84,7 +84,7 @@ public final class ListenerValidator {
     if (listener.hostname() != null) {
       String problem = Hostnames.problem(listener.hostname());
       if (problem != null) {
-        reject(listener, Reason.INVALID, "hostname " + problem);
+        reject(listener, Reason.UNSUPPORTED_VALUE, "hostname " + problem);
         return;
       }
     }
@@ -93,16 +93,16 @@ public final class ListenerValidator {
       var ns = spec.allowedRoutes().namespaces();
       String from = Objects.requireNonNullElse(ns.from(), "Same");
       if (!List.of("Same", "All", "Selector").contains(from)) {
-        reject(listener, Reason.INVALID, "allowedRoutes.namespaces.from \"" + from + "\" is not one of All, Same, Selector");
+        reject(listener, Reason.UNSUPPORTED_VALUE, "allowedRoutes.namespaces.from \"" + from + "\" is not one of All, Same, Selector");
         return;
       }
       if (from.equals("Selector") && ns.selector() == null) {
-        reject(listener, Reason.INVALID, "allowedRoutes.namespaces.selector is required when from is Selector");
+        reject(listener, Reason.UNSUPPORTED_VALUE, "allowedRoutes.namespaces.selector is required when from is Selector");
         return;
       }
     }
     if (protocol.equals("HTTP") && spec.tls() != null) {
-      reject(listener, Reason.INVALID, "tls must not be set on an HTTP listener");
+      reject(listener, Reason.UNSUPPORTED_VALUE, "tls must not be set on an HTTP listener");
     }
   }
 
@@ -164,12 +164,18 @@ public final class ListenerValidator {
     }
   }
 
+  /**
+   * Indistinct listeners must all be left out. Conflicted carries the kind of conflict; Accepted
+   * has no conflict reason of its own, and PortUnavailable is the one that says the port cannot
+   * be used as the listener asks.
+   */
   private static void conflict(ListenerState listener, String reason, String message) {
     listener.conditions().set(CONFLICTED, true, reason, message);
-    listener.conditions().set(ACCEPTED, false, reason, message);
+    listener.conditions().set(ACCEPTED, false, Reason.PORT_UNAVAILABLE, message);
     listener.markUnprogrammable();
   }
 
+  /** A listener that generates no configuration at all: Accepted=False (Programmed follows). */
   private static void reject(ListenerState listener, String reason, String message) {
     listener.conditions().set(ACCEPTED, false, reason, message);
     listener.markUnprogrammable();

@@ -1,8 +1,12 @@
 package dev.tollgate.translator.gateway.policy;
 
+import static dev.tollgate.translator.status.ConditionTypes.ACCEPTED;
+
 import dev.tollgate.translator.model.KubernetesObject;
 import dev.tollgate.translator.model.gatewayapi.ParentReference;
 import dev.tollgate.translator.status.Condition;
+import dev.tollgate.translator.status.ConditionTypes;
+import dev.tollgate.translator.status.ConditionTypes.Reason;
 import dev.tollgate.translator.status.Conditions;
 import dev.tollgate.translator.status.ObjectStatus;
 import dev.tollgate.translator.status.PolicyStatus;
@@ -17,7 +21,6 @@ import java.util.Map;
  */
 public final class PolicyAncestors {
 
-  public static final String AGGREGATED = "Aggregated";
   private static final int MAX_ANCESTORS = 16;
 
   private final KubernetesObject policy;
@@ -45,13 +48,43 @@ public final class PolicyAncestors {
     return new ParentReference(group, policy.kind(), policy.metadata().namespace(), policy.metadata().name(), null, null);
   }
 
+  /**
+   * Reports the targets the policy could not use (TargetNotFound): on each Gateway they can be
+   * traced to, the rest on one entry for the policy itself, which also says so when the policy
+   * reaches nothing at all.
+   *
+   * @param problem what else is wrong with the policy, added when it reaches nothing; or null
+   */
+  public void unreached(PolicyTargetResolver.Resolution resolution, String group, String problem) {
+    List<String> untraced = new ArrayList<>();
+    for (PolicyTargetResolver.Unresolved u : resolution.unresolved()) {
+      if (u.ancestors().isEmpty()) {
+        untraced.add(u.message());
+      }
+      u.ancestors().forEach(a -> of(a).set(ACCEPTED, false, Reason.TARGET_NOT_FOUND, u.message()));
+    }
+    boolean nothing = ancestors.isEmpty();
+    if (!nothing && untraced.isEmpty()) {
+      return;
+    }
+    List<String> parts = new ArrayList<>();
+    if (nothing) {
+      parts.add("the policy targets no Gateway, HTTPRoute or GRPCRoute of Tollgate's" + resolution.nothingReached());
+    }
+    parts.addAll(untraced);
+    if (nothing && problem != null) {
+      parts.add("also: " + problem);
+    }
+    of(self(group)).set(ACCEPTED, false, Reason.TARGET_NOT_FOUND, String.join("; ", parts));
+  }
+
   public ObjectStatus status() {
     List<PolicyStatus.Ancestor> out = new ArrayList<>();
     List<Map.Entry<ParentReference, Conditions>> entries = new ArrayList<>(ancestors.entrySet());
     for (int i = 0; i < Math.min(entries.size(), MAX_ANCESTORS); i++) {
       Conditions conditions = entries.get(i).getValue();
       if (i == MAX_ANCESTORS - 1 && entries.size() > MAX_ANCESTORS) {
-        conditions.set(AGGREGATED, true, AGGREGATED,
+        conditions.set(ConditionTypes.AGGREGATED, true, Reason.AGGREGATED,
             (entries.size() - MAX_ANCESTORS) + " more ancestors are not listed: a status holds at most " + MAX_ANCESTORS);
       }
       List<Condition> list = conditions.list();

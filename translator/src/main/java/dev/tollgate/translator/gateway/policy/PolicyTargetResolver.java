@@ -42,8 +42,25 @@ public final class PolicyTargetResolver {
     this.grants = grants;
   }
 
-  /** A target that could not be used, reported on the policy as TargetNotFound. */
-  public record Unresolved(ParentReference ref, String message) {}
+  /**
+   * A target that could not be used, reported on the policy as TargetNotFound.
+   *
+   * @param ancestors the Gateways of Tollgate's the target can still be traced to (the Gateway of
+   *     a missing listener, the parents of a route without the named rule); empty when there are
+   *     none, and the policy itself then carries the report
+   */
+  public record Unresolved(String message, List<ParentReference> ancestors) {
+    public Unresolved {
+      ancestors = List.copyOf(ancestors);
+    }
+  }
+
+  /** Why a reference cannot be used, and the Gateways it is traced to. */
+  private record Problem(String message, List<ParentReference> ancestors) {
+    Problem(String message) {
+      this(message, List.of());
+    }
+  }
 
   /**
    * What a policy's references and selectors reach.
@@ -68,12 +85,11 @@ public final class PolicyTargetResolver {
     List<Unresolved> unresolved = new ArrayList<>();
     String namespace = policy.metadata().namespace();
     for (PolicyTargets.Reference ref : refs) {
-      ParentReference shown = new ParentReference(ref.group(), ref.kind(), namespace, ref.name(), ref.sectionName(), null);
       Object found = byReference(ref, namespace);
       if (found instanceof PolicyTarget t) {
         targets.putIfAbsent(t.id(), t);
-      } else if (found instanceof String problem) {
-        unresolved.add(new Unresolved(shown, problem));
+      } else if (found instanceof Problem problem) {
+        unresolved.add(new Unresolved(problem.message(), problem.ancestors()));
       }
     }
     List<String> unmatched = new ArrayList<>();
@@ -87,36 +103,38 @@ public final class PolicyTargetResolver {
     return new Resolution(List.copyOf(targets.values()), unresolved, List.copyOf(unmatched));
   }
 
-  /** A target, a problem (String), or null when the target is another controller's. */
+  /** A target, a {@link Problem}, or null when the target is another controller's. */
   private Object byReference(PolicyTargets.Reference ref, String namespace) {
     String kind = Objects.requireNonNullElse(ref.kind(), "");
     String name = Objects.requireNonNullElse(ref.name(), "");
     if (!GROUP.equals(ref.group()) || !(kind.equals("Gateway") || isRouteKind(kind))) {
-      return "targets of kind " + kind + " (group " + ref.group() + ") are not supported; use Gateway, HTTPRoute or GRPCRoute";
+      return new Problem("targets of kind " + kind + " (group " + ref.group() + ") are not supported; use Gateway, HTTPRoute or GRPCRoute");
     }
     if (kind.equals("Gateway")) {
       Optional<Gateway> gateway = resources.gateway(namespace, name);
       if (gateway.isEmpty()) {
-        return "Gateway " + namespace + "/" + name + " " + resources.whyMissing(new ObjectKey("Gateway", namespace, name));
+        return new Problem("Gateway " + namespace + "/" + name + " " + resources.whyMissing(new ObjectKey("Gateway", namespace, name)));
       }
       if (!ourGateways.contains(gateway.get().key())) {
         return null;
       }
       if (ref.sectionName() != null && gateway.get().spec().listeners().stream().noneMatch(l -> ref.sectionName().equals(l.name()))) {
-        return "Gateway " + namespace + "/" + name + " has no listener named " + ref.sectionName();
+        return new Problem("Gateway " + namespace + "/" + name + " has no listener named " + ref.sectionName(),
+            ancestors(PolicyTarget.gateway(gateway.get().key(), ref.sectionName())));
       }
       return PolicyTarget.gateway(gateway.get().key(), ref.sectionName());
     }
     Optional<RouteView> route = route(kind, namespace, name);
     if (route.isEmpty()) {
-      return kind + " " + namespace + "/" + name + " " + resources.whyMissing(new ObjectKey(kind, namespace, name));
+      return new Problem(kind + " " + namespace + "/" + name + " " + resources.whyMissing(new ObjectKey(kind, namespace, name)));
     }
     if (ref.sectionName() == null) {
       return PolicyTarget.route(route.get(), null, -1);
     }
     int rule = route.get().ruleNames().indexOf(ref.sectionName());
     if (rule < 0) {
-      return kind + " " + namespace + "/" + name + " has no rule named " + ref.sectionName();
+      return new Problem(kind + " " + namespace + "/" + name + " has no rule named " + ref.sectionName(),
+          ancestors(PolicyTarget.route(route.get(), null, -1)));
     }
     return PolicyTarget.route(route.get(), ref.sectionName(), rule);
   }
@@ -186,8 +204,10 @@ public final class PolicyTargetResolver {
   }
 
   /**
-   * The Gateways a target takes effect on, as status ancestors: the Gateway itself (with the
-   * listener as sectionName), or each of Tollgate's Gateways a route names as parent.
+   * The Gateways a target takes effect on, as status ancestors (policy attachment recommends the
+   * Gateway): the Gateway itself, with the listener as sectionName when the policy targets one;
+   * for a route or rule, each of Tollgate's Gateways the route names as parent, once, without the
+   * parentRef's sectionName or port (the policy does not target a listener).
    */
   public List<ParentReference> ancestors(PolicyTarget target) {
     if (target.route() == null) {
@@ -199,7 +219,7 @@ public final class PolicyTargetResolver {
       String kind = Objects.requireNonNullElse(p.kind(), "Gateway");
       String ns = p.namespace() == null || p.namespace().isEmpty() ? target.object().namespace() : p.namespace();
       if (group.equals(GROUP) && kind.equals("Gateway") && ourGateways.contains(new ObjectKey("Gateway", ns, Objects.requireNonNullElse(p.name(), "")))) {
-        out.add(new ParentReference(GROUP, "Gateway", ns, p.name(), p.sectionName(), null));
+        out.add(new ParentReference(GROUP, "Gateway", ns, p.name(), null, null));
       }
     }
     return List.copyOf(out);

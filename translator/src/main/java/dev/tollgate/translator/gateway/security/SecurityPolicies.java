@@ -179,14 +179,7 @@ public final class SecurityPolicies {
         }
       }
     }
-    for (PolicyTargetResolver.Unresolved u : p.resolution.unresolved()) {
-      ancestors.of(u.ref()).set(ACCEPTED, false, Reason.TARGET_NOT_FOUND, u.message());
-    }
-    if (ancestors.isEmpty()) {
-      ancestors.of(ancestors.self(Kinds.ENVOY_GATEWAY_GROUP)).set(ACCEPTED, false, Reason.TARGET_NOT_FOUND,
-          "the policy targets no Gateway, HTTPRoute or GRPCRoute of Tollgate's" + p.resolution.nothingReached()
-              + (problem == null ? "" : "; also: " + problem));
-    }
+    ancestors.unreached(p.resolution, Kinds.ENVOY_GATEWAY_GROUP, problem);
     return ancestors.status();
   }
 }
