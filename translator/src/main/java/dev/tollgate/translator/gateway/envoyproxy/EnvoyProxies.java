@@ -75,7 +75,7 @@ public final class EnvoyProxies {
     // Fields about deploying proxies are not Tollgate's concern: unknown fields are not errors.
     Binder.Result<EnvoyProxySpec> bound = Binder.bind(found.get().spec(), EnvoyProxySpec.class);
     if (!bound.ok()) {
-      return new Lookup.Problem("EnvoyProxy " + namespace + "/" + name + ": spec." + bound.errorField() + ": " + bound.error());
+      return new Lookup.Problem("EnvoyProxy " + namespace + "/" + name + ": " + bound.errorUnder("spec"));
     }
     List<String> problems = filterOrderProblems(bound.value());
     if (!problems.isEmpty()) {
