@@ -42,8 +42,7 @@ public final class Binder {
 
   private Binder() {}
 
-  /** An empty object, for binding an absent spec. */
-  public static JsonNode emptyObject() {
+  private static JsonNode emptyObject() {
     return Mappers.json().createObjectNode();
   }
 
