@@ -99,8 +99,7 @@ public final class EnvoyPatchPolicyStage implements OutputStage {
 
   private ObjectStatus apply(EnvoyGatewayPolicy policy, TranslationContext context) {
     PolicyAncestors ancestors = new PolicyAncestors(policy, context.config().controllerName(), context.config().transitionTime());
-    Binder.Result<EnvoyPatchPolicySpec> bound = Binder.bind(policy.spec() == null ? Binder.emptyObject() : policy.spec(),
-        EnvoyPatchPolicySpec.class);
+    Binder.Result<EnvoyPatchPolicySpec> bound = Binder.bind(policy.spec(), EnvoyPatchPolicySpec.class);
     EnvoyPatchPolicySpec.TargetRef target = bound.ok() ? bound.value().targetRef() : null;
     // The targeted Gateway is the ancestor; a target of another kind (a GatewayClass) is no Gateway
     // to report on, so the policy reports on itself.
@@ -108,7 +107,7 @@ public final class EnvoyPatchPolicyStage implements OutputStage {
     ParentReference ancestor = !gatewayTarget ? ancestors.self(Kinds.ENVOY_GATEWAY_GROUP)
         : new ParentReference(target.group(), target.kind(), policy.metadata().namespace(), target.name(), null, null);
     Conditions conditions = ancestors.of(ancestor);
-    String problem = !bound.ok() ? "spec." + bound.errorField() + ": " + bound.error() : problem(bound.value(), bound.unknownFields());
+    String problem = !bound.ok() ? bound.errorUnder("spec") : problem(bound.value(), bound.unknownFieldsUnder("spec"));
     if (problem != null) {
       conditions.set(ACCEPTED, false, Reason.INVALID, problem);
       if (target != null && target.name() != null && context.config().envoyPatchPolicyEnabled()) {
@@ -174,7 +173,7 @@ public final class EnvoyPatchPolicyStage implements OutputStage {
 
   private static String problem(EnvoyPatchPolicySpec spec, List<String> unknownFields) {
     if (!unknownFields.isEmpty()) {
-      return "spec." + unknownFields.get(0) + ": unknown field";
+      return unknownFields.get(0) + ": unknown field";
     }
     if (!"JSONPatch".equals(spec.type())) {
       return "spec.type: must be JSONPatch";

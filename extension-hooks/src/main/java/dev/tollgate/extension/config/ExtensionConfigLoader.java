@@ -2,6 +2,7 @@ package dev.tollgate.extension.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.translator.admission.FieldPaths;
 import dev.tollgate.translator.extension.ExtensionKinds;
 import dev.tollgate.translator.extension.Hook;
 import dev.tollgate.translator.extension.HookSettings;
@@ -55,7 +56,7 @@ public final class ExtensionConfigLoader {
     String prefix = "";
     if (doc != null && doc.has("extensionManager")) {
       doc = doc.get("extensionManager");
-      prefix = "extensionManager.";
+      prefix = "extensionManager";
     } else if (doc != null && doc.path("kind").asText().equals("EnvoyGateway")) {
       throw new ExtensionConfigException(source + ": extensionManager: is required");
     }
@@ -64,11 +65,11 @@ public final class ExtensionConfigLoader {
     }
     Binder.Result<ExtensionManager> bound = Binder.bind(doc, ExtensionManager.class);
     if (!bound.ok()) {
-      throw new ExtensionConfigException(source + ": " + prefix + bound.errorField() + ": " + bound.error());
+      throw new ExtensionConfigException(source + ": " + bound.errorUnder(prefix));
     }
     List<String> warnings = new java.util.ArrayList<>();
-    for (String field : bound.unknownFields()) {
-      warnings.add(source + ": " + prefix + field + ": unknown field, ignored");
+    for (String field : bound.unknownFieldsUnder(prefix)) {
+      warnings.add(source + ": " + field + ": unknown field, ignored");
     }
     ExtensionSettings s = new Checker(source, prefix, base).check(bound.value());
     return new ExtensionSettings(s.source(), s.kinds(), s.hooks(), s.target(), s.tls(), s.maxMessageSize(), s.timeout(), warnings);
@@ -214,7 +215,7 @@ public final class ExtensionConfigLoader {
     }
 
     private ExtensionConfigException fail(String field, String message) {
-      return new ExtensionConfigException(source + ": " + prefix + field + ": " + message);
+      return new ExtensionConfigException(source + ": " + FieldPaths.located(FieldPaths.join(prefix, field), message));
     }
   }
 }

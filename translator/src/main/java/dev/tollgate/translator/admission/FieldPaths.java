@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Field paths as Kubernetes writes them: {@code spec.rules[0].backendRefs[1].port}; a map key
  * that is not a plain name goes in brackets ({@code metadata.labels[app.kubernetes.io/name]}).
+ * Every path in a message is spelt here, whether an admission walk, the binder or a feature built it.
  */
 public final class FieldPaths {
 
@@ -22,5 +23,25 @@ public final class FieldPaths {
 
   public static String index(String path, int index) {
     return path + "[" + index + "]";
+  }
+
+  /**
+   * A path relative to {@code prefix} (as {@link #child} and {@link #index} spell it from an
+   * empty root: {@code rules[1].name}, {@code [0].name}, or empty for the root itself) placed
+   * under it: {@code spec.rules[1].name}, {@code spec[0].name}, {@code spec}.
+   */
+  public static String join(String prefix, String relative) {
+    if (relative == null || relative.isEmpty()) {
+      return prefix;
+    }
+    if (prefix.isEmpty() || relative.startsWith("[")) {
+      return prefix + relative;
+    }
+    return prefix + "." + relative;
+  }
+
+  /** {@code path: message}, or the message alone when the path is empty (the object as a whole). */
+  public static String located(String path, String message) {
+    return path == null || path.isEmpty() ? message : path + ": " + message;
   }
 }

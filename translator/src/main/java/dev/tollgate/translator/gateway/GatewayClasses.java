@@ -33,7 +33,7 @@ final class GatewayClasses {
       }
       ours.add(gc.metadata().name());
       Conditions conditions = new Conditions(gc.metadata().generation(), config.transitionTime());
-      EnvoyProxies.Lookup parameters = proxies.forClass(gc.spec().parametersRef());
+      EnvoyProxies.Lookup parameters = proxies.forClass(gc);
       if (parameters instanceof EnvoyProxies.Lookup.Found found) {
         conditions.set(ACCEPTED, true, Reason.ACCEPTED, "GatewayClass is accepted");
         accepted.put(gc.metadata().name(), found.spec());

@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The gateway stage: validates Gateway API objects, resolves their references, computes their
@@ -53,14 +54,14 @@ public final class GatewayStage {
 
   public GatewayStageResult run(ResourceSet resources) {
     List<ObjectStatus> statuses = new ArrayList<>();
-    EnvoyProxies proxies = new EnvoyProxies(resources);
-    GatewayClasses classes = new GatewayClasses(resources, proxies, config, statuses);
     ReferenceGrants grants = new ReferenceGrants(resources.referenceGrants());
     BackendObjects backendObjects = new BackendObjects(resources, config, statuses);
     ExtensionObjects extensions = new ExtensionObjects(resources, config.extensionKinds());
     List<BackendKindResolver> kinds = new ArrayList<>(List.of(new ServiceBackends(resources), new EnvoyGatewayBackends(backendObjects)));
     config.extensionKinds().backendResources().forEach(k -> kinds.add(new ExtensionBackends(k, extensions)));
     BackendResolver backends = new BackendResolver(grants, kinds);
+    EnvoyProxies proxies = new EnvoyProxies(resources, backends, config.transitionTime());
+    GatewayClasses classes = new GatewayClasses(resources, proxies, config, statuses);
     ListenerValidator listeners = new ListenerValidator(new ListenerCertificates(resources, grants));
 
     Map<ObjectKey, GatewayState> gateways = new LinkedHashMap<>();
@@ -72,10 +73,12 @@ public final class GatewayStage {
       }
       GatewayState state = newState(gateway);
       listeners.validate(state);
+      // Looked up even for a class that is not accepted: the EnvoyProxy's status names every Gateway using it.
+      Optional<EnvoyProxies.Lookup> ownParameters = proxies.forGateway(gateway);
       if (!classes.isAccepted(className)) {
         pending(state, "GatewayClass " + className + " is not accepted");
       } else {
-        EnvoyProxies.Lookup own = proxies.forGateway(gateway).orElse(new EnvoyProxies.Lookup.Found(classes.parameters(className)));
+        EnvoyProxies.Lookup own = ownParameters.orElse(new EnvoyProxies.Lookup.Found(classes.parameters(className)));
         if (own instanceof EnvoyProxies.Lookup.Found found) {
           parameters.put(gateway.key(), found.spec());
         } else {
@@ -106,8 +109,11 @@ public final class GatewayStage {
     irs.sort(Comparator.comparing(GatewayIr::name));
     irs = new SecurityPolicies(resources, config, gateways.keySet(), grants, backends).apply(irs, statuses);
     irs = new EnvoyExtensionPolicies(resources, config, gateways.keySet(), grants).apply(irs, statuses);
+    statuses.addAll(proxies.statuses());
     statuses.sort(ObjectStatus.ORDER);
-    return new GatewayStageResult(new XdsIr(irs), statuses, classes.notices());
+    List<String> notices = new ArrayList<>(classes.notices());
+    notices.addAll(proxies.notices());
+    return new GatewayStageResult(new XdsIr(irs), statuses, notices);
   }
 
   private static List<RefusedRoute> refusedRoutes(ResourceSet resources) {

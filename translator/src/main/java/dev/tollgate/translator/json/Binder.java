@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.tollgate.translator.admission.FieldPaths;
 import java.io.IOException;
 import java.util.List;
 
 /**
  * Binds a JSON tree to a model type, turning Jackson's errors into a field path and a sentence a
  * user can act on ({@code spec.rules[0].weight: invalid value "x": expected an integer}), and
- * collecting the fields the model does not know.
+ * collecting the fields the model does not know. No Jackson sentence reaches a message: they
+ * name Java types and parser internals, not the user's fields.
  */
 public final class Binder {
 
@@ -19,31 +22,48 @@ public final class Binder {
    * The outcome of binding: the value, or the field and message of the first error.
    *
    * @param unknownFields fields the model does not know, as paths from the tree's root
+   * @param errorField the field of the error, relative to the tree's root (empty for the root itself)
    */
   public record Result<T>(T value, List<String> unknownFields, String errorField, String error) {
     public boolean ok() {
       return error == null;
     }
+
+    /** The error as a message, its field placed under {@code prefix}: {@code spec.rules[0].weight: ...}. */
+    public String errorUnder(String prefix) {
+      return FieldPaths.located(FieldPaths.join(prefix, errorField), error);
+    }
+
+    /** The unknown fields placed under {@code prefix}. */
+    public List<String> unknownFieldsUnder(String prefix) {
+      return unknownFields.stream().map(f -> FieldPaths.join(prefix, f)).toList();
+    }
   }
 
   private Binder() {}
 
-  /** An empty object, for binding an absent spec. */
-  public static JsonNode emptyObject() {
+  private static JsonNode emptyObject() {
     return Mappers.json().createObjectNode();
   }
 
+  /** An absent tree ({@code null}, or a JSON null such as {@code spec: null}) binds as an empty object: its defaults. */
   public static <T> Result<T> bind(JsonNode tree, Class<T> type) {
+    JsonNode doc = tree == null || tree.isNull() || tree.isMissingNode() ? emptyObject() : tree;
     ObjectReader reader = Mappers.json().readerFor(type);
     try {
-      T value = reader.readValue(tree);
-      return new Result<>(value, ModelFields.unknown(tree, type), null, null);
+      T value = reader.readValue(doc);
+      return new Result<>(value, ModelFields.unknown(doc, type), null, null);
     } catch (MismatchedInputException e) {
-      return new Result<>(null, List.of(), Mappers.path(e), describe(e, tree));
+      return new Result<>(null, List.of(), Mappers.path(e), describe(e, doc));
+    } catch (ValueInstantiationException e) {
+      // A model's own check (IntOrString): its message is written for users, Jackson's wrapper is not.
+      String why = e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null
+          ? firstLine(iae.getMessage()) : "invalid value";
+      return new Result<>(null, List.of(), Mappers.path(e), why);
     } catch (JsonMappingException e) {
-      return new Result<>(null, List.of(), Mappers.path(e), firstLine(e.getOriginalMessage()));
-    } catch (IOException | IllegalArgumentException e) {
-      return new Result<>(null, List.of(), "", firstLine(e.getMessage()));
+      return new Result<>(null, List.of(), Mappers.path(e), "invalid value");
+    } catch (IOException e) {
+      return new Result<>(null, List.of(), "", "cannot be read as " + typeName(type));
     }
   }
 
@@ -55,7 +75,7 @@ public final class Binder {
       String got = valueAt(doc, e);
       return (got == null ? "" : "invalid value " + got + ": ") + "expected " + typeName(e.getTargetType());
     }
-    return firstLine(e.getOriginalMessage());
+    return "invalid value";
   }
 
   /** The offending value, found by following the error's path through the document. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.tollgate.translator.admission.FieldPaths;
 import java.util.List;
 import java.util.Map;
 
@@ -70,19 +71,16 @@ public final class Mappers {
     return YAML;
   }
 
-  /** {@code spec.rules[0].matches} from a Jackson error's path. */
+  /** {@code rules[0].matches} from a Jackson error's path, relative to the tree that was bound. */
   public static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
+    String path = "";
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {
-        if (sb.length() > 0) {
-          sb.append('.');
-        }
-        sb.append(ref.getFieldName());
+        path = FieldPaths.child(path, ref.getFieldName());
       } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
+        path = FieldPaths.index(path, ref.getIndex());
       }
     }
-    return sb.toString();
+    return path;
   }
 }

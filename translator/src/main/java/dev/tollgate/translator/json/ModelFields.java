@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import dev.tollgate.translator.admission.FieldPaths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -40,7 +41,7 @@ final class ModelFields {
     }
     if (type.isCollectionLikeType() || type.isArrayType()) {
       for (int i = 0; i < node.size() && node.isArray(); i++) {
-        walk(node.get(i), type.getContentType(), path + "[" + i + "]", out);
+        walk(node.get(i), type.getContentType(), FieldPaths.index(path, i), out);
       }
       return;
     }
@@ -59,7 +60,7 @@ final class ModelFields {
       Map.Entry<String, JsonNode> e = it.next();
       String at = child(path, e.getKey());
       if (!properties.containsKey(e.getKey())) {
-        if (!at.startsWith("metadata.")) {
+        if (!at.startsWith("metadata.") && !at.startsWith("metadata[")) {
           out.add(at);
         }
       } else if (!at.equals("metadata")) {
@@ -79,6 +80,6 @@ final class ModelFields {
   }
 
   private static String child(String path, String name) {
-    return path.isEmpty() ? name : path + "." + name;
+    return FieldPaths.child(path, name);
   }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.translator.pipeline;
 import dev.tollgate.translator.model.gatewayapi.ParentReference;
 import dev.tollgate.translator.status.BackendStatus;
 import dev.tollgate.translator.status.Condition;
+import dev.tollgate.translator.status.EnvoyProxyStatus;
 import dev.tollgate.translator.status.GatewayClassStatus;
 import dev.tollgate.translator.status.GatewayStatus;
 import dev.tollgate.translator.status.ObjectStatus;
@@ -13,7 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads out of every status shape (class, gateway and listener, route parent, policy ancestor) what is not in effect. */
+/** Reads out of every status shape (class, gateway and listener, route parent, policy or EnvoyProxy ancestor) what is not in effect. */
 final class StatusInspection {
 
   private static final Set<String> MUST_BE_TRUE = Set.of("Accepted", "ResolvedRefs", "Programmed");
@@ -36,6 +37,8 @@ final class StatusInspection {
       r.parents().forEach(p -> add(status, "parent " + shown(p.parentRef()), p.conditions(), out));
     } else if (s instanceof PolicyStatus p) {
       p.ancestors().forEach(a -> add(status, "ancestor " + shown(a.ancestorRef()), a.conditions(), out));
+    } else if (s instanceof EnvoyProxyStatus e) {
+      e.ancestors().forEach(a -> add(status, "ancestor " + shown(a.ancestorRef()), a.conditions(), out));
     }
     return new ArrayList<>(out);
   }

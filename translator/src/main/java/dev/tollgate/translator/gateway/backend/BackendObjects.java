@@ -74,10 +74,10 @@ public final class BackendObjects {
   private String read(EnvoyGatewayPolicy backend) {
     Binder.Result<BackendSpec> bound = Binder.bind(backend.spec(), BackendSpec.class);
     if (!bound.ok()) {
-      return "spec." + bound.errorField() + ": " + bound.error();
+      return bound.errorUnder("spec");
     }
     if (!bound.unknownFields().isEmpty()) {
-      return "spec." + bound.unknownFields().get(0) + ": unknown field";
+      return bound.unknownFieldsUnder("spec").get(0) + ": unknown field";
     }
     BackendSpec spec = bound.value();
     if (spec.type() != null && !spec.type().equals("Endpoints")) {

@@ -1,33 +1,40 @@
 package dev.tollgate.translator.gateway.envoyproxy;
 
-import dev.tollgate.translator.model.ObjectKey;
+import dev.tollgate.translator.gateway.backend.BackendResolver;
 import dev.tollgate.translator.input.Kinds;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.ir.FilterOrderIr;
-import dev.tollgate.translator.json.Binder;
+import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.model.envoygateway.EnvoyGatewayPolicy;
 import dev.tollgate.translator.model.envoygateway.EnvoyProxySpec;
 import dev.tollgate.translator.model.gatewayapi.Gateway;
 import dev.tollgate.translator.model.gatewayapi.GatewayClass;
-import java.util.ArrayList;
+import dev.tollgate.translator.model.gatewayapi.ParentReference;
+import dev.tollgate.translator.status.ObjectStatus;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * EnvoyProxy objects, read and checked once per translation, and which one a Gateway uses: its
  * own {@code spec.infrastructure.parametersRef} when set (it replaces the class's entirely, as in
- * Envoy Gateway), else its GatewayClass's {@code parametersRef}.
+ * Envoy Gateway), else its GatewayClass's {@code parametersRef}. Every EnvoyProxy found this way
+ * gets a status naming the classes and Gateways that refer to it.
  */
 public final class EnvoyProxies {
 
   static final String KIND = "EnvoyProxy";
-  private static final String HTTP_FILTER_PREFIX = "envoy.filters.http.";
-  private static final String ROUTER = "envoy.filters.http.router";
 
   private final ResourceSet resources;
+  private final EnvoyProxyCheck check;
+  private final EnvoyProxyStatuses statuses;
+  private final Map<ObjectKey, EnvoyProxyCheck.Checked> checked = new HashMap<>();
 
-  public EnvoyProxies(ResourceSet resources) {
+  public EnvoyProxies(ResourceSet resources, BackendResolver backends, String transitionTime) {
     this.resources = resources;
+    this.check = new EnvoyProxyCheck(backends);
+    this.statuses = new EnvoyProxyStatuses(transitionTime);
   }
 
   /** A usable EnvoyProxy, or why it cannot be used. */
@@ -38,9 +45,10 @@ public final class EnvoyProxies {
   }
 
   /** The EnvoyProxy a GatewayClass names; an absent parametersRef gives the defaults. */
-  public Lookup forClass(GatewayClass.ParametersReference ref) {
+  public Lookup forClass(GatewayClass gc) {
+    GatewayClass.ParametersReference ref = gc.spec().parametersRef();
     if (ref == null) {
-      return new Lookup.Found(new EnvoyProxySpec(null));
+      return new Lookup.Found(EnvoyProxySpec.defaults());
     }
     if (!Kinds.ENVOY_GATEWAY_GROUP.equals(ref.group()) || !KIND.equals(ref.kind())) {
       return new Lookup.Problem("parametersRef must refer to an EnvoyProxy (group " + Kinds.ENVOY_GATEWAY_GROUP + ")");
@@ -48,7 +56,7 @@ public final class EnvoyProxies {
     if (ref.namespace() == null || ref.namespace().isEmpty()) {
       return new Lookup.Problem("parametersRef.namespace is required for an EnvoyProxy");
     }
-    return read(ref.namespace(), ref.name());
+    return read(ref.namespace(), ref.name(), EnvoyProxyStatuses.gatewayClass(gc.metadata().name()));
   }
 
   /** The EnvoyProxy a Gateway names itself, in its own namespace, or empty when it names none. */
@@ -62,48 +70,34 @@ public final class EnvoyProxies {
       return Optional.of(new Lookup.Problem(
           "spec.infrastructure.parametersRef must refer to an EnvoyProxy (group " + Kinds.ENVOY_GATEWAY_GROUP + ")"));
     }
-    Lookup lookup = read(gateway.metadata().namespace(), ref.name());
+    String namespace = gateway.metadata().namespace();
+    Lookup lookup = read(namespace, ref.name(), EnvoyProxyStatuses.gateway(namespace, gateway.metadata().name()));
     return Optional.of(lookup instanceof Lookup.Problem p
         ? new Lookup.Problem("spec.infrastructure.parametersRef: " + p.message()) : lookup);
   }
 
-  private Lookup read(String namespace, String name) {
+  private Lookup read(String namespace, String name, ParentReference referrer) {
+    ObjectKey key = new ObjectKey(KIND, namespace, name);
     Optional<EnvoyGatewayPolicy> found = resources.get(KIND, EnvoyGatewayPolicy.class, namespace, name);
     if (found.isEmpty()) {
-      return new Lookup.Problem("EnvoyProxy " + namespace + "/" + name + " " + resources.whyMissing(new ObjectKey(KIND, namespace, name)));
+      return new Lookup.Problem("EnvoyProxy " + namespace + "/" + name + " " + resources.whyMissing(key));
     }
-    // Fields about deploying proxies are not Tollgate's concern: unknown fields are not errors.
-    Binder.Result<EnvoyProxySpec> bound = Binder.bind(found.get().spec(), EnvoyProxySpec.class);
-    if (!bound.ok()) {
-      return new Lookup.Problem("EnvoyProxy " + namespace + "/" + name + ": spec." + bound.errorField() + ": " + bound.error());
+    EnvoyProxyCheck.Checked result = checked.computeIfAbsent(key, k -> check.check(found.get()));
+    statuses.referencedBy(found.get(), result, referrer);
+    if (!result.usable()) {
+      return new Lookup.Problem("EnvoyProxy " + namespace + "/" + name + ": " + String.join("; ", result.errors()));
     }
-    List<String> problems = filterOrderProblems(bound.value());
-    if (!problems.isEmpty()) {
-      return new Lookup.Problem("EnvoyProxy " + namespace + "/" + name + ": " + String.join("; ", problems));
-    }
-    return new Lookup.Found(bound.value());
+    return new Lookup.Found(result.spec());
   }
 
-  private static List<String> filterOrderProblems(EnvoyProxySpec spec) {
-    List<String> problems = new ArrayList<>();
-    for (int i = 0; i < spec.filterOrder().size(); i++) {
-      EnvoyProxySpec.FilterPosition p = spec.filterOrder().get(i);
-      String at = "spec.filterOrder[" + i + "]";
-      if ((p.before() == null) == (p.after() == null)) {
-        problems.add(at + ": exactly one of before and after must be set");
-      }
-      for (String name : new String[] {p.name(), p.before(), p.after()}) {
-        if (name != null && !name.startsWith(HTTP_FILTER_PREFIX)) {
-          problems.add(at + ": \"" + name + "\" is not an HTTP filter name (" + HTTP_FILTER_PREFIX + "...)");
-        }
-      }
-      if (p.name() == null) {
-        problems.add(at + ".name: is required");
-      } else if (p.name().equals(ROUTER) || ROUTER.equals(p.after())) {
-        problems.add(at + ": the router filter is always last: it cannot be moved, nor anything placed after it");
-      }
-    }
-    return problems;
+  /** The status of every EnvoyProxy looked up so far, sorted. */
+  public List<ObjectStatus> statuses() {
+    return statuses.statuses();
+  }
+
+  /** What the EnvoyProxies looked up so far set and Tollgate ignores, one line each. */
+  public List<String> notices() {
+    return statuses.notices();
   }
 
   /** The filterOrder as IR. */

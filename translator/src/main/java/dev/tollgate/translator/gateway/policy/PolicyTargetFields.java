@@ -29,6 +29,10 @@ public record PolicyTargetFields(List<PolicyTargets.Reference> references, List<
     }
     spec.path("targetRefs").forEach(refNodes::add);
     for (JsonNode node : refNodes) {
+      if (!node.isObject()) { // a null item would bind as an empty reference
+        unreadable++;
+        continue;
+      }
       Binder.Result<PolicyTargets.Reference> ref = Binder.bind(node, PolicyTargets.Reference.class);
       if (ref.ok() && ref.value() != null && ref.value().name() != null) {
         refs.add(ref.value());
@@ -37,6 +41,10 @@ public record PolicyTargetFields(List<PolicyTargets.Reference> references, List<
       }
     }
     for (JsonNode node : spec.path("targetSelectors")) {
+      if (!node.isObject()) { // a null item would bind as a selector of everything
+        unreadable++;
+        continue;
+      }
       Binder.Result<PolicyTargets.Selector> selector = Binder.bind(node, PolicyTargets.Selector.class);
       if (selector.ok() && selector.value() != null) {
         selectors.add(selector.value());

@@ -1,6 +1,7 @@
 package dev.tollgate.translator.gateway.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.translator.admission.FieldPaths;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.ir.ExtAuthIr;
@@ -38,14 +39,13 @@ final class SecurityPolicyTranslator {
   }
 
   Translated translate(EnvoyGatewayPolicy policy) {
-    Binder.Result<SecurityPolicySpec> bound = Binder.bind(policy.spec() == null ? Binder.emptyObject() : policy.spec(),
-        SecurityPolicySpec.class);
+    Binder.Result<SecurityPolicySpec> bound = Binder.bind(policy.spec(), SecurityPolicySpec.class);
     if (!bound.ok()) {
-      return new Translated(null, null, "spec." + bound.errorField() + ": " + bound.error());
+      return new Translated(null, null, bound.errorUnder("spec"));
     }
     SecurityPolicySpec spec = bound.value();
     PolicyProblems problems = new PolicyProblems();
-    bound.unknownFields().forEach(f -> problems.add("spec." + f, "unknown field; the policy is not applied without it"));
+    bound.unknownFieldsUnder("spec").forEach(f -> problems.add(f, "unknown field; the policy is not applied without it"));
     Map<String, JsonNode> unsupported = new LinkedHashMap<>();
     unsupported.put("apiKeyAuth", spec.apiKeyAuth());
     unsupported.put("authorization", spec.authorization());
@@ -55,7 +55,7 @@ final class SecurityPolicyTranslator {
     unsupported.put("oidc", spec.oidc());
     unsupported.forEach((field, value) -> {
       if (value != null && !value.isNull()) {
-        problems.add("spec." + field, "is not supported by Tollgate");
+        problems.add(FieldPaths.child("spec", field), "is not supported by Tollgate");
       }
     });
     if (spec.mergeType() != null) {
