@@ -67,8 +67,6 @@ public final class ConditionTypes {
     public static final String PORT_NOT_SPECIFIED = "PortNotSpecified";
     /** Route ResolvedRefs: the Service has no TCP port of that number. */
     public static final String PORT_NOT_FOUND = "PortNotFound";
-    /** Route Accepted: every listener the route attaches to is invalid. */
-    public static final String NO_READY_LISTENERS = "NoReadyListeners";
     public static final String OVERRIDDEN = "Overridden";
     public static final String AGGREGATED = "Aggregated";
     /** Policy Accepted: the policy kind is switched off in the controller's configuration. */
@@ -139,7 +137,6 @@ public final class ConditionTypes {
       add(Subject.ROUTE_PARENT, ACCEPTED, Source.GATEWAY_API, Reason.ACCEPTED, Reason.NOT_ALLOWED_BY_LISTENERS,
           Reason.NO_MATCHING_LISTENER_HOSTNAME, Reason.NO_MATCHING_PARENT, Reason.UNSUPPORTED_VALUE, Reason.PENDING,
           "IncompatibleFilters");
-      add(Subject.ROUTE_PARENT, ACCEPTED, Source.ENVOY_GATEWAY, Reason.NO_READY_LISTENERS);
       add(Subject.ROUTE_PARENT, RESOLVED_REFS, Source.GATEWAY_API, Reason.RESOLVED_REFS, Reason.REF_NOT_PERMITTED,
           Reason.INVALID_KIND, Reason.BACKEND_NOT_FOUND, Reason.UNSUPPORTED_PROTOCOL);
       add(Subject.ROUTE_PARENT, RESOLVED_REFS, Source.ENVOY_GATEWAY, Reason.PORT_NOT_SPECIFIED, Reason.PORT_NOT_FOUND);

@@ -1,6 +1,7 @@
 package dev.tollgate.translator.gateway.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.tollgate.translator.input.RejectedObject;
 import dev.tollgate.translator.ir.MatchIr;
 import dev.tollgate.translator.json.Binder;
@@ -35,7 +36,7 @@ public record RefusedRoute(RouteView view, TranslatedRoute translated) {
   }
 
   private static RefusedRoute read(RejectedObject refused, boolean grpc, BiFunction<JsonNode, String, MatchIr> match) {
-    JsonNode spec = refused.spec() != null && refused.spec().isObject() ? refused.spec() : Binder.emptyObject();
+    JsonNode spec = refused.spec() != null && refused.spec().isObject() ? refused.spec() : MissingNode.getInstance();
     List<ParentReference> parents = new ArrayList<>();
     for (JsonNode node : spec.path("parentRefs")) {
       Binder.Result<ParentReference> ref = Binder.bind(node, ParentReference.class);

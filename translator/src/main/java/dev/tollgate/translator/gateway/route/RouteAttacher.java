@@ -99,7 +99,10 @@ public final class RouteAttacher {
     }
     List<ParentAttachment.ListenerMatch> ready = matches.stream().filter(m -> m.listener().programmable()).toList();
     if (ready.isEmpty()) {
-      conditions.set(ACCEPTED, false, "NoReadyListeners", "The listeners the route attaches to are invalid");
+      // Attachment depends only on parentRefs and allowedRoutes, as the specification says; the
+      // listeners' own Programmed=False says why no traffic flows.
+      conditions.set(ACCEPTED, true, Reason.ACCEPTED, "Route is accepted, but no listener it attaches to is programmed: "
+          + String.join(", ", matches.stream().map(m -> m.listener().name()).toList()));
       return List.of();
     }
     conditions.set(ACCEPTED, true, Reason.ACCEPTED, "Route is accepted");
