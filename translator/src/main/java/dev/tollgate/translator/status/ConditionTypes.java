@@ -93,7 +93,9 @@ public final class ConditionTypes {
     /** A policy's status for one ancestor. */
     POLICY_ANCESTOR,
     /** Envoy Gateway's Backend kind. */
-    BACKEND
+    BACKEND,
+    /** An EnvoyProxy's status for one GatewayClass or Gateway that names it (Envoy Gateway's). */
+    ENVOY_PROXY_ANCESTOR
   }
 
   /**
@@ -152,6 +154,7 @@ public final class ConditionTypes {
           Reason.PROGRAMMED, Reason.INVALID, Reason.RESOURCE_NOT_FOUND);
 
       add(Subject.BACKEND, ACCEPTED, Source.ENVOY_GATEWAY, Reason.ACCEPTED, Reason.INVALID);
+      add(Subject.ENVOY_PROXY_ANCESTOR, ACCEPTED, Source.ENVOY_GATEWAY, Reason.ACCEPTED, Reason.INVALID_PARAMETERS);
     }
 
     private static void add(Subject subject, String type, Source source, String... reasons) {

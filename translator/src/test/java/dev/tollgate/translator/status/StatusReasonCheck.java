@@ -16,6 +16,7 @@ final class StatusReasonCheck {
 
   private static final String GATEWAY_GROUP = "gateway.networking.k8s.io";
   private static final Set<String> ROUTE_KINDS = Set.of("HTTPRoute", "GRPCRoute");
+  private static final Set<String> PROXY_REFERRERS = Set.of("GatewayClass", "Gateway");
 
   private final List<String> violations = new ArrayList<>();
   private int checked;
@@ -36,6 +37,16 @@ final class StatusReasonCheck {
           }
         }
         case "Backend" -> conditions(Subject.BACKEND, object, body.path("conditions"));
+        case "EnvoyProxy" -> {
+          for (JsonNode a : body.path("ancestors")) {
+            JsonNode ref = a.path("ancestorRef");
+            String where = object + " ancestor " + ref.path("kind").asText() + " " + ref.path("name").asText();
+            if (!GATEWAY_GROUP.equals(ref.path("group").asText()) || !PROXY_REFERRERS.contains(ref.path("kind").asText())) {
+              violations.add(where + ": an EnvoyProxy's ancestorRef must be a GatewayClass or Gateway that names it");
+            }
+            conditions(Subject.ENVOY_PROXY_ANCESTOR, where, a.path("conditions"));
+          }
+        }
         default -> {
           if (ROUTE_KINDS.contains(kind)) {
             for (JsonNode p : body.path("parents")) {
