@@ -7,14 +7,8 @@ import dev.tollgate.extension.proto.PostHTTPListenerModifyResponse;
 import dev.tollgate.extension.proto.PostRouteModifyResponse;
 import dev.tollgate.extension.proto.PostTranslateModifyResponse;
 import dev.tollgate.extension.proto.PostVirtualHostModifyResponse;
-import dev.tollgate.translator.TranslatorConfig;
-import dev.tollgate.translator.input.ManifestReader;
-import dev.tollgate.translator.pipeline.OutputStage;
-import dev.tollgate.translator.pipeline.Pipeline;
 import dev.tollgate.translator.pipeline.Problem;
 import dev.tollgate.translator.pipeline.TranslationResult;
-import dev.tollgate.translator.validate.XdsValidator;
-import dev.tollgate.translator.xds.XdsStage;
 import dev.tollgate.translator.xds.XdsType;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
 import io.envoyproxy.envoy.config.route.v3.DirectResponseAction;
@@ -24,8 +18,6 @@ import io.envoyproxy.envoy.config.route.v3.RouteMatch;
 import io.envoyproxy.envoy.config.route.v3.VirtualHost;
 import io.envoyproxy.envoy.extensions.filters.http.ext_authz.v3.ExtAuthz;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,24 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorizationGuardTest {
 
-  private static final String MANIFESTS = """
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: GatewayClass
-      metadata: {name: eg}
-      spec: {controllerName: tollgate.dev/gatewayclass-controller}
-      ---
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: Gateway
-      metadata: {name: eg, namespace: default}
-      spec:
-        gatewayClassName: eg
-        listeners: [{name: http, protocol: HTTP, port: 80}]
-      ---
-      apiVersion: v1
-      kind: Service
-      metadata: {name: app, namespace: default}
-      spec: {ports: [{port: 8080}]}
-      ---
+  private static final String MANIFESTS = ExtensionTranslation.GATEWAY_AND_APP + """
       apiVersion: v1
       kind: Service
       metadata: {name: authz, namespace: default}
@@ -204,13 +179,6 @@ class AuthorizationGuardTest {
   }
 
   private static TranslationResult translate(ExtensionSettings settings) throws Exception {
-    try (Extension extension = Extension.connect(settings)) {
-      XdsValidator validator = new XdsValidator();
-      List<OutputStage> stages = new ArrayList<>(extension.inTranslationStages(validator));
-      stages.addAll(extension.postTranslationStages(validator));
-      Pipeline pipeline = new Pipeline(TranslatorConfig.offline().withExtensionKinds(extension.kinds()), new XdsStage(), stages, validator);
-      ManifestReader reader = new ManifestReader(extension.kinds()).readString("test.yaml", MANIFESTS);
-      return pipeline.run(reader.resources(), reader.problems());
-    }
+    return ExtensionTranslation.translate(settings, MANIFESTS);
   }
 }

@@ -8,18 +8,11 @@ import dev.tollgate.extension.config.ExtensionSettings;
 import dev.tollgate.extension.proto.PostClusterModifyRequest;
 import dev.tollgate.extension.proto.PostEndpointsModifyRequest;
 import dev.tollgate.extension.proto.PostEndpointsModifyResponse;
-import dev.tollgate.translator.TranslatorConfig;
-import dev.tollgate.translator.input.ManifestReader;
-import dev.tollgate.translator.pipeline.OutputStage;
-import dev.tollgate.translator.pipeline.Pipeline;
 import dev.tollgate.translator.pipeline.Problem;
 import dev.tollgate.translator.pipeline.TranslationResult;
-import dev.tollgate.translator.validate.XdsValidator;
-import dev.tollgate.translator.xds.XdsStage;
 import dev.tollgate.translator.xds.XdsType;
 import io.envoyproxy.envoy.config.core.v3.Metadata;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,24 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class EndpointsHookTest {
 
-  private static final String MANIFESTS = """
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: GatewayClass
-      metadata: {name: eg}
-      spec: {controllerName: tollgate.dev/gatewayclass-controller}
-      ---
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: Gateway
-      metadata: {name: eg, namespace: default}
-      spec:
-        gatewayClassName: eg
-        listeners: [{name: http, protocol: HTTP, port: 80}]
-      ---
-      apiVersion: v1
-      kind: Service
-      metadata: {name: app, namespace: default}
-      spec: {ports: [{port: 8080}]}
-      ---
+  private static final String MANIFESTS = ExtensionTranslation.GATEWAY_AND_APP + """
       apiVersion: discovery.k8s.io/v1
       kind: EndpointSlice
       metadata: {name: app-1, namespace: default, labels: {kubernetes.io/service-name: app}}
@@ -188,13 +164,6 @@ class EndpointsHookTest {
   }
 
   private static TranslationResult translate(ExtensionSettings settings) throws Exception {
-    try (Extension extension = Extension.connect(settings)) {
-      XdsValidator validator = new XdsValidator();
-      List<OutputStage> stages = new ArrayList<>(extension.inTranslationStages(validator));
-      stages.addAll(extension.postTranslationStages(validator));
-      Pipeline pipeline = new Pipeline(TranslatorConfig.offline().withExtensionKinds(extension.kinds()), new XdsStage(), stages, validator);
-      ManifestReader reader = new ManifestReader(extension.kinds()).readString("test.yaml", MANIFESTS);
-      return pipeline.run(reader.resources(), reader.problems());
-    }
+    return ExtensionTranslation.translate(settings, MANIFESTS);
   }
 }
