@@ -12,6 +12,7 @@ import dev.tollgate.translator.naming.XdsNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A route refused when read, as far as where its traffic goes can still be read: its parents,
@@ -24,15 +25,22 @@ public record RefusedRoute(RouteView view, TranslatedRoute translated) {
   public static RefusedRoute http(RejectedObject refused) {
     return read(refused, false, (node, field) -> {
       Binder.Result<HttpRoute.Match> m = Binder.bind(node, HttpRoute.Match.class);
-      return m.ok() && m.value() != null ? MatchTranslator.http(m.value(), field, new RouteProblems(List.of())) : null;
+      return m.ok() && m.value() != null ? valid(p -> MatchTranslator.http(m.value(), field, p)) : null;
     });
   }
 
   public static RefusedRoute grpc(RejectedObject refused) {
     return read(refused, true, (node, field) -> {
       Binder.Result<GrpcRoute.Match> m = Binder.bind(node, GrpcRoute.Match.class);
-      return m.ok() && m.value() != null ? MatchTranslator.grpc(m.value(), field, new RouteProblems(List.of())) : null;
+      return m.ok() && m.value() != null ? valid(p -> MatchTranslator.grpc(m.value(), field, p)) : null;
     });
+  }
+
+  /** The translated match, or null when it is itself invalid and so cannot be given to Envoy. */
+  private static MatchIr valid(Function<RouteProblems, MatchIr> translate) {
+    RouteProblems problems = new RouteProblems(List.of());
+    MatchIr match = translate.apply(problems);
+    return problems.count() == 0 ? match : null;
   }
 
   private static RefusedRoute read(RejectedObject refused, boolean grpc, BiFunction<JsonNode, String, MatchIr> match) {
@@ -72,7 +80,9 @@ public record RefusedRoute(RouteView view, TranslatedRoute translated) {
       }
       List<MatchIr> matches = new ArrayList<>();
       for (int j = 0; j < matchNodes.size(); j++) {
-        matches.add(match.apply(matchNodes.get(j), "spec.rules[" + i + "].matches[" + j + "]"));
+        // Only a match written as an object says what it matches; anything else would bind as match-all.
+        JsonNode node = matchNodes.get(j);
+        matches.add(node.isObject() ? match.apply(node, "spec.rules[" + i + "].matches[" + j + "]") : null);
       }
       boolean hasMatches = !matches.isEmpty();
       if (!hasMatches) {

@@ -28,7 +28,8 @@ class RefusedRouteTest {
         parentRefs: [{name: eg}, {name: 7}, "junk"]
         hostnames: [www.example.com]
         rules:
-          - matches: [{path: {type: PathPrefix, value: /admin}}, {path: "unreadable"}, {path: {type: Exact, value: /x}}]
+          - matches: [{path: {type: PathPrefix, value: /admin}}, {path: "unreadable"}, {path: {type: Exact, value: /x}}, null,
+              {path: {type: RegularExpression, value: "(?=x)"}}]
             backendRefs: [{name: app, port: 80, wieght: 2}]
           - filters: "not a list"
         """);
