@@ -2,12 +2,12 @@ package dev.tollgate.patch.jsonpath;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.tollgate.patch.jsonpath.JsonPath.Node;
 import dev.tollgate.patch.jsonpath.JsonPath.Segment;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** RFC 9535's filter expressions: logical operators, comparisons, queries and functions. */
 final class Filters {
@@ -129,7 +129,11 @@ final class Filters {
     return q::single;
   }
 
-  /** {@code match(s, re)} (the whole string) or {@code search(s, re)} (a substring), with I-Regexp patterns. */
+  /**
+   * {@code match(s, re)} (the whole string) or {@code search(s, re)} (a substring), with I-Regexp
+   * patterns. They run on RE2, whose time is linear in the input: a pattern in a patch policy must
+   * not be able to stall translation by backtracking (I-Regexp is a subset RE2 reads alike).
+   */
   static Logical regex(Value subject, Value pattern, boolean whole) {
     return (c, r) -> {
       Optional<JsonNode> s = subject.value(c, r);
