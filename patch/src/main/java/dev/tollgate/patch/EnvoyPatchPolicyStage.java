@@ -81,19 +81,30 @@ public final class EnvoyPatchPolicyStage implements OutputStage {
     ancestors.of(new ParentReference(Kinds.GATEWAY_API_GROUP, "Gateway", policy.metadata().namespace(), name.asText(), null, null))
         .set(ACCEPTED, false, Reason.INVALID, problem + "; the Gateway's configuration is not updated without its patches");
     if (context.config().envoyPatchPolicyEnabled()) {
-      withholdTarget(policy, name.asText(), problem, context);
+      withholdTarget(policy, refused.spec().path("targetRef").path("kind").asText(), name.asText(), problem, context);
     }
     return ancestors.status();
   }
 
-  private static void withholdTarget(EnvoyGatewayPolicy policy, String target, String problem, TranslationContext context) {
-    String gateway = XdsNames.gateway(policy.metadata().namespace(), target);
-    if (context.gateways().containsKey(gateway)) {
-      String message = "EnvoyPatchPolicy " + policy.metadata().namespace() + "/" + policy.metadata().name() + " targets it but "
-          + Character.toLowerCase(problem.charAt(0)) + problem.substring(1)
-          + "; the Gateway's configuration is not updated without its patches";
-      context.withhold(gateway, message);
-      context.markGatewayNotProgrammed(gateway, Reason.INVALID, message);
+  /**
+   * Withholds what a policy that cannot be applied targets: its Gateway, or every Gateway of its
+   * GatewayClass, since the patches may be what protects them.
+   */
+  private static void withholdTarget(EnvoyGatewayPolicy policy, String kind, String target, String problem,
+      TranslationContext context) {
+    List<String> gateways = "GatewayClass".equals(kind)
+        ? context.resources().gateways().stream()
+            .filter(g -> g.spec() != null && target.equals(g.spec().gatewayClassName()))
+            .map(g -> XdsNames.gateway(g.metadata().namespace(), g.metadata().name())).sorted().toList()
+        : List.of(XdsNames.gateway(policy.metadata().namespace(), target));
+    String message = "EnvoyPatchPolicy " + policy.metadata().namespace() + "/" + policy.metadata().name() + " targets it but "
+        + Character.toLowerCase(problem.charAt(0)) + problem.substring(1)
+        + "; the Gateway's configuration is not updated without its patches";
+    for (String gateway : gateways) {
+      if (context.gateways().containsKey(gateway)) {
+        context.withhold(gateway, message);
+        context.markGatewayNotProgrammed(gateway, Reason.INVALID, message);
+      }
     }
   }
 
@@ -111,7 +122,7 @@ public final class EnvoyPatchPolicyStage implements OutputStage {
     if (problem != null) {
       conditions.set(ACCEPTED, false, Reason.INVALID, problem);
       if (target != null && target.name() != null && context.config().envoyPatchPolicyEnabled()) {
-        withholdTarget(policy, target.name(), "The policy cannot be applied: " + problem, context);
+        withholdTarget(policy, target.kind(), target.name(), "The policy cannot be applied: " + problem, context);
       }
       return ancestors.status();
     }
