@@ -3,6 +3,7 @@ package dev.tollgate.cli;
 import dev.tollgate.app.NetworkAddress;
 import dev.tollgate.extension.config.ExtensionConfigException;
 import dev.tollgate.extension.config.ExtensionConfigLoader;
+import dev.tollgate.serve.xds.auth.ProxyAuthMode;
 import dev.tollgate.translator.input.ReadLimits;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code serve}'s settings, checked as they resolve from every source (flags, environment
@@ -36,6 +38,9 @@ final class ServeSettingsCheck {
       "enable-envoy-patch-policy", "extension-config", "debounce", "removal-delay", "max-file-size",
       "max-document-size", "liveness-timeout", "xds-tls.certificate", "xds-tls.key", "xds-tls.client-ca",
       "xds-tls.reload-interval");
+  /** The settings of proxy authentication ({@code dev.tollgate.serve.xds.auth.ProxyAuthSettings}). */
+  private static final Set<String> PROXY_AUTH = Set.of("proxy-auth", "proxy-auth-audience", "proxy-auth-namespaces",
+      "proxy-auth-cache-age");
   private static final List<String> DURATIONS = List.of("debounce", "removal-delay", "liveness-timeout", "xds-tls.reload-interval");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
@@ -62,9 +67,10 @@ final class ServeSettingsCheck {
     }
     for (String key : settings.keySet()) {
       String normalized = CAMEL.matcher(key.replaceAll("\\[\\d+]", "")).replaceAll("$1-$2").toLowerCase(Locale.ROOT);
-      if (normalized.startsWith("tollgate.") && !KNOWN.contains(normalized.substring("tollgate.".length()))) {
+      String name = normalized.startsWith("tollgate.") ? normalized.substring("tollgate.".length()) : null;
+      if (name != null && !KNOWN.contains(name) && !PROXY_AUTH.contains(name)) {
         throw new RefusedException("--config " + file + ": " + key + " is not a setting of serve (settings: tollgate."
-            + String.join(", tollgate.", KNOWN.stream().sorted().toList()) + ")", ExitCodes.USAGE);
+            + String.join(", tollgate.", Stream.concat(KNOWN.stream(), PROXY_AUTH.stream()).sorted().toList()) + ")", ExitCodes.USAGE);
       }
     }
     return PropertySource.of("--config " + file, settings, CONFIG_FILE_ORDER);
@@ -140,9 +146,32 @@ final class ServeSettingsCheck {
             ExitCodes.UNREADABLE_INPUT);
       }
     }
+    checkProxyAuth(settings);
     Optional<String> port = settings.get("micronaut.server.port", String.class);
     if (port.isPresent() && !isPort(port.get())) {
       throw refused("micronaut.server.port: \"" + port.get() + "\" is not a port (0 to 65535, or -1 for any free one)", ExitCodes.USAGE);
+    }
+  }
+
+  private static void checkProxyAuth(PropertyResolver settings) throws RefusedException {
+    Optional<String> mode = settings.get("tollgate.proxy-auth", String.class).filter(s -> !s.isEmpty());
+    if (mode.isPresent()) {
+      try {
+        ProxyAuthMode.parse(mode.get());
+      } catch (IllegalArgumentException e) {
+        throw refused(e.getMessage(), ExitCodes.USAGE);
+      }
+    }
+    Optional<String> audience = settings.get("tollgate.proxy-auth-audience", String.class);
+    if (audience.isPresent() && audience.get().isBlank()) {
+      throw refused("tollgate.proxy-auth-audience: must name the audience of the proxies' tokens, not be empty", ExitCodes.USAGE);
+    }
+    Optional<String> age = settings.get("tollgate.proxy-auth-cache-age", String.class);
+    if (age.isPresent()) {
+      Optional<Duration> duration = settings.get("tollgate.proxy-auth-cache-age", Duration.class);
+      if (duration.isEmpty() || duration.get().isNegative() || duration.get().isZero()) {
+        throw refused("tollgate.proxy-auth-cache-age: \"" + age.get() + "\" is not a positive duration (examples: 30s, 5m)", ExitCodes.USAGE);
+      }
     }
   }
 

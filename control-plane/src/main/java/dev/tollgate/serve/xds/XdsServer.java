@@ -4,6 +4,7 @@ import dev.tollgate.app.NetworkAddress;
 import dev.tollgate.serve.ServeMetrics;
 import dev.tollgate.serve.ServeSettings;
 import dev.tollgate.serve.snapshot.GatewaySnapshots;
+import dev.tollgate.serve.xds.auth.ProxyAuthentication;
 import io.envoyproxy.controlplane.server.DiscoveryServerCallbacks;
 import io.envoyproxy.controlplane.server.V3DiscoveryServer;
 import io.grpc.InsecureServerCredentials;
@@ -49,15 +50,17 @@ public final class XdsServer {
   private final ServeSettings settings;
   private final GatewaySnapshots snapshots;
   private final ServeMetrics metrics;
+  private final ProxyAuthentication authentication;
   private ScheduledExecutorService reloadExecutor;
   private EventLoopGroup unixGroup;
   private Server server;
   private XdsCallbacks callbacks;
 
-  public XdsServer(ServeSettings settings, GatewaySnapshots snapshots, ServeMetrics metrics) {
+  public XdsServer(ServeSettings settings, GatewaySnapshots snapshots, ServeMetrics metrics, ProxyAuthentication authentication) {
     this.settings = settings;
     this.snapshots = snapshots;
     this.metrics = metrics;
+    this.authentication = authentication;
   }
 
   @PostConstruct
@@ -73,8 +76,9 @@ public final class XdsServer {
       unixGroup = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
       builder.channelType(EpollServerDomainSocketChannel.class).bossEventLoopGroup(unixGroup).workerEventLoopGroup(unixGroup);
     }
-    // One service carries both StreamAggregatedResources and DeltaAggregatedResources.
-    server = builder.addService(discovery.getAggregatedDiscoveryServiceImpl())
+    // One service carries both StreamAggregatedResources and DeltaAggregatedResources; each
+    // stream proves its Gateway first, unless proxy authentication is off.
+    server = builder.addService(authentication.protect(discovery.getAggregatedDiscoveryServiceImpl()))
         .permitKeepAliveTime(30, TimeUnit.SECONDS)
         .build()
         .start();

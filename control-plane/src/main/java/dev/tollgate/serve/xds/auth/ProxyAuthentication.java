@@ -1,0 +1,73 @@
+package dev.tollgate.serve.xds.auth;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.grpc.BindableService;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.env.Environment;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What guards the xDS service: in {@code kubernetes-token} mode every stream must prove its
+ * Gateway ({@link KubernetesProxyAuthenticator}); in {@code none} mode nothing does, and every
+ * start says so loudly.
+ */
+@Singleton
+public final class ProxyAuthentication {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyAuthentication.class);
+
+  private final ProxyAuthMode mode;
+  private final ProxyAuthInterceptor interceptor;
+  private final KubernetesClient ownClient;
+
+  ProxyAuthentication(ProxyAuthSettings settings, Environment environment, MeterRegistry registry,
+      Optional<KubernetesClient> sharedClient) {
+    this.mode = ProxyAuthMode.resolve(Optional.ofNullable(settings.getProxyAuth()),
+        environment.getProperty("tollgate.provider", String.class), System.getenv("KUBERNETES_SERVICE_HOST") != null);
+    if (mode == ProxyAuthMode.NONE) {
+      LOG.warn("PROXY AUTHENTICATION IS OFF (tollgate.proxy-auth=none): any client that reaches the xDS port receives "
+          + "any Gateway's configuration, TLS private keys included. For development only; in a cluster set "
+          + "tollgate.proxy-auth=kubernetes-token.");
+      this.interceptor = null;
+      this.ownClient = null;
+      return;
+    }
+    KubernetesClient client = sharedClient.orElse(null);
+    this.ownClient = client == null ? new KubernetesClientBuilder().build() : null;
+    KubernetesClient used = client == null ? ownClient : client;
+    Set<String> proxyNamespaces = new HashSet<>(settings.getProxyAuthNamespaces());
+    if (proxyNamespaces.isEmpty() && used.getNamespace() != null) {
+      proxyNamespaces.add(used.getNamespace());
+    }
+    this.interceptor = new ProxyAuthInterceptor(new KubernetesProxyAuthenticator(used, settings.getProxyAuthAudience(),
+        proxyNamespaces, settings.getProxyAuthCacheAge(), Clock.systemUTC()), new ProxyAuthMetrics(registry));
+    LOG.info("proxies authenticate with projected ServiceAccount tokens for audience {} (proxy namespaces: {})",
+        settings.getProxyAuthAudience(), proxyNamespaces.isEmpty() ? "none" : String.join(", ", proxyNamespaces.stream().sorted().toList()));
+  }
+
+  public ProxyAuthMode mode() {
+    return mode;
+  }
+
+  /** The service, behind the authentication this mode asks for. */
+  public ServerServiceDefinition protect(BindableService service) {
+    return interceptor == null ? service.bindService() : ServerInterceptors.intercept(service, interceptor);
+  }
+
+  @PreDestroy
+  void close() {
+    if (ownClient != null) {
+      ownClient.close();
+    }
+  }
+}
