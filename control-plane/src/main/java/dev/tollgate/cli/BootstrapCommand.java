@@ -19,12 +19,20 @@ import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.config.core.v3.Pipe;
 import io.envoyproxy.envoy.config.core.v3.SocketAddress;
 import io.envoyproxy.envoy.config.core.v3.TransportSocket;
+import io.envoyproxy.envoy.config.core.v3.TypedExtensionConfig;
 import io.envoyproxy.envoy.config.endpoint.v3.ClusterLoadAssignment;
 import io.envoyproxy.envoy.config.endpoint.v3.Endpoint;
 import io.envoyproxy.envoy.config.endpoint.v3.LbEndpoint;
 import io.envoyproxy.envoy.config.endpoint.v3.LocalityLbEndpoints;
+import io.envoyproxy.envoy.extensions.filters.http.credential_injector.v3.CredentialInjector;
+import io.envoyproxy.envoy.extensions.filters.http.upstream_codec.v3.UpstreamCodec;
+import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
+import io.envoyproxy.envoy.extensions.http.injected_credentials.generic.v3.Generic;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.CommonTlsContext;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.GenericSecret;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig;
+import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.TlsCertificate;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
@@ -55,6 +63,8 @@ import picocli.CommandLine.Option;
 final class BootstrapCommand implements Callable<Integer> {
 
   static final String XDS_CLUSTER = "tollgate_xds";
+  static final String TOKEN_SECRET = "tollgate_xds_token";
+  static final String DEFAULT_TOKEN_FILE = "/var/run/secrets/tokens/tollgate-xds";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -83,6 +93,12 @@ final class BootstrapCommand implements Callable<Integer> {
 
   @Option(names = "--xds-tls-key", paramLabel = "FILE", description = "The client certificate's private key.")
   String tlsKey;
+
+  @Option(names = "--xds-token", arity = "0..1", fallbackValue = DEFAULT_TOKEN_FILE, paramLabel = "FILE",
+      description = "Send this projected ServiceAccount token (audience tollgate.dev/xds by default) to Tollgate, which "
+          + "serves only the Gateway of the token's pod (tollgate.proxy-auth=kubernetes-token). FILE defaults to "
+          + DEFAULT_TOKEN_FILE + ".")
+  String tokenFile;
 
   @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -121,8 +137,35 @@ final class BootstrapCommand implements Callable<Integer> {
                 .addGrpcServices(GrpcService.newBuilder().setEnvoyGrpc(GrpcService.EnvoyGrpc.newBuilder().setClusterName(XDS_CLUSTER))))
             .setLdsConfig(Protos.ADS)
             .setCdsConfig(Protos.ADS))
-        .setStaticResources(Bootstrap.StaticResources.newBuilder().addClusters(xdsCluster()))
+        .setStaticResources(staticResources())
         .build();
+  }
+
+  private Bootstrap.StaticResources staticResources() {
+    Bootstrap.StaticResources.Builder resources = Bootstrap.StaticResources.newBuilder().addClusters(xdsCluster());
+    if (tokenFile != null) {
+      // Envoy reads a static secret's file when it starts; the token is sent as the ADS stream's authorization.
+      resources.addSecrets(Secret.newBuilder().setName(TOKEN_SECRET)
+          .setGenericSecret(GenericSecret.newBuilder().setSecret(DataSource.newBuilder().setFilename(tokenFile))));
+    }
+    return resources.build();
+  }
+
+  /** HTTP/2 to Tollgate; with a token, Envoy's credential injector adds it to every request on the xDS cluster. */
+  private HttpProtocolOptions xdsProtocolOptions() {
+    HttpProtocolOptions.Builder options = HttpProtocolOptions.newBuilder().setExplicitHttpConfig(
+        HttpProtocolOptions.ExplicitHttpConfig.newBuilder().setHttp2ProtocolOptions(Http2ProtocolOptions.getDefaultInstance()));
+    if (tokenFile != null) {
+      options.addHttpFilters(HttpFilter.newBuilder().setName("envoy.filters.http.credential_injector")
+          .setTypedConfig(Any.pack(CredentialInjector.newBuilder().setOverwrite(true)
+              .setCredential(TypedExtensionConfig.newBuilder().setName("envoy.http.injected_credentials.generic")
+                  .setTypedConfig(Any.pack(Generic.newBuilder()
+                      .setCredential(SdsSecretConfig.newBuilder().setName(TOKEN_SECRET)).build())))
+              .build())));
+      options.addHttpFilters(HttpFilter.newBuilder().setName("envoy.filters.http.upstream_codec")
+          .setTypedConfig(Any.pack(UpstreamCodec.getDefaultInstance())));
+    }
+    return options.build();
   }
 
   private Cluster xdsCluster() {
@@ -138,9 +181,7 @@ final class BootstrapCommand implements Callable<Integer> {
         .setName(XDS_CLUSTER)
         .setType(dns ? Cluster.DiscoveryType.STRICT_DNS : Cluster.DiscoveryType.STATIC)
         .setConnectTimeout(Protos.seconds(5))
-        .putTypedExtensionProtocolOptions("envoy.extensions.upstreams.http.v3.HttpProtocolOptions", Any.pack(
-            HttpProtocolOptions.newBuilder().setExplicitHttpConfig(HttpProtocolOptions.ExplicitHttpConfig.newBuilder()
-                .setHttp2ProtocolOptions(Http2ProtocolOptions.getDefaultInstance())).build()))
+        .putTypedExtensionProtocolOptions("envoy.extensions.upstreams.http.v3.HttpProtocolOptions", Any.pack(xdsProtocolOptions()))
         .setLoadAssignment(ClusterLoadAssignment.newBuilder().setClusterName(XDS_CLUSTER)
             .addEndpoints(LocalityLbEndpoints.newBuilder().addLbEndpoints(LbEndpoint.newBuilder()
                 .setEndpoint(Endpoint.newBuilder().setAddress(address)))));

@@ -8,7 +8,10 @@ import dev.tollgate.translator.validate.XdsValidator;
 import io.envoyproxy.envoy.config.bootstrap.v3.Bootstrap;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import io.envoyproxy.envoy.config.core.v3.ApiConfigSource;
+import io.envoyproxy.envoy.extensions.filters.http.credential_injector.v3.CredentialInjector;
+import io.envoyproxy.envoy.extensions.http.injected_credentials.generic.v3.Generic;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
+import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -100,6 +103,34 @@ class BootstrapCommandTest {
     CliRun json = CliRun.of("bootstrap", "--gateway", "default/eg", "-o", "json");
     assertThat(json.out()).startsWith("{");
     assertThat(Mappers.json().readTree(json.out())).isEqualTo(Mappers.yaml().readTree(CliRun.of("bootstrap", "--gateway", "default/eg").out()));
+  }
+
+  @Test
+  void bootstrap_withXdsToken_injectsTheProjectedTokenIntoEveryRequestOfTheXdsCluster() throws Exception {
+    Bootstrap b = parse(CliRun.of("bootstrap", "--gateway", "default/eg", "--xds-token"));
+    var secret = b.getStaticResources().getSecrets(0);
+    assertThat(secret.getName()).isEqualTo(BootstrapCommand.TOKEN_SECRET);
+    assertThat(secret.getGenericSecret().getSecret().getFilename()).isEqualTo("/var/run/secrets/tokens/tollgate-xds");
+    HttpProtocolOptions options = b.getStaticResources().getClusters(0).getTypedExtensionProtocolOptionsOrThrow(
+        "envoy.extensions.upstreams.http.v3.HttpProtocolOptions").unpack(HttpProtocolOptions.class);
+    assertThat(options.getExplicitHttpConfig().hasHttp2ProtocolOptions()).isTrue();
+    assertThat(options.getHttpFiltersList()).extracting(f -> f.getName())
+        .containsExactly("envoy.filters.http.credential_injector", "envoy.filters.http.upstream_codec");
+    CredentialInjector injector = options.getHttpFilters(0).getTypedConfig().unpack(CredentialInjector.class);
+    assertThat(injector.getOverwrite()).isTrue();
+    Generic generic = injector.getCredential().getTypedConfig().unpack(Generic.class);
+    assertThat(generic.getCredential().getName()).isEqualTo(BootstrapCommand.TOKEN_SECRET);
+    assertThat(generic.getHeader()).as("Authorization, the default").isEmpty();
+  }
+
+  @Test
+  void bootstrap_withXdsTokenFile_readsThatFile_andWithoutIt_sendsNoCredential() throws Exception {
+    Bootstrap b = parse(CliRun.of("bootstrap", "--gateway", "default/eg", "--xds-token", "/run/tokens/xds"));
+    assertThat(b.getStaticResources().getSecrets(0).getGenericSecret().getSecret().getFilename()).isEqualTo("/run/tokens/xds");
+    Bootstrap plain = parse(CliRun.of("bootstrap", "--gateway", "default/eg"));
+    assertThat(plain.getStaticResources().getSecretsList()).isEmpty();
+    assertThat(plain.getStaticResources().getClusters(0).getTypedExtensionProtocolOptionsOrThrow(
+        "envoy.extensions.upstreams.http.v3.HttpProtocolOptions").unpack(HttpProtocolOptions.class).getHttpFiltersList()).isEmpty();
   }
 
   private static CliRun run(String... args) {

@@ -67,6 +67,8 @@ class ServeCommandTest {
       "'tollgate: {liveness-timeout: soon}'     | 2 | tollgate.liveness-timeout: \"soon\" is not a positive duration (examples: 100ms, 2s, 2m)",
       "'tollgate: {enable-backend: yes please}' | 2 | tollgate.enable-backend: \"yes please\" is neither true nor false",
       "'tollgate: {xds-tls: {certificate: MISSING, key: MISSING}}' | 3 | tollgate.xds-tls.certificate: MISSING: does not exist",
+      "'tollgate: {proxy-auth: mtls}'           | 2 | tollgate.proxy-auth: \"mtls\" is neither kubernetes-token nor none",
+      "'tollgate: {proxy-auth-cache-age: 0s}'   | 2 | tollgate.proxy-auth-cache-age: \"0s\" is not a positive duration (examples: 30s, 5m)",
       "'tollgate: {resourcez: [x]}'             | 2 | --config CONFIG: tollgate.resourcez is not a setting of serve"})
   @Timeout(20)
   void serve_settingFromTheConfigFileThatCannotBeUsed_isRefusedAtStartInOneLine(String yaml, int exitCode, String message,
