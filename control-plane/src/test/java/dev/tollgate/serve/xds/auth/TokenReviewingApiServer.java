@@ -49,6 +49,12 @@ final class TokenReviewingApiServer implements AutoCloseable {
         .withExtra(extra).endUser().build());
   }
 
+  /** The token reviews as authenticated for {@code username}, bound to no pod. */
+  void userToken(String token, String username) {
+    answers.put(token, new TokenReviewStatusBuilder().withAuthenticated(true).withAudiences(ProxyAuthSettings.DEFAULT_AUDIENCE)
+        .withNewUser().withUsername(username).endUser().build());
+  }
+
   /** The token reviews as not authenticated, with the API server's error. */
   void invalidToken(String token, String error) {
     answers.put(token, new TokenReviewStatusBuilder().withAuthenticated(false).withError(error).build());
