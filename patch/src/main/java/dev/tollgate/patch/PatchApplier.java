@@ -8,6 +8,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.tollgate.patch.jsonpath.JsonPath;
 import dev.tollgate.patch.jsonpath.JsonPathException;
+import dev.tollgate.translator.json.JsonPatches;
 import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.model.envoygateway.EnvoyPatchPolicySpec;
 import dev.tollgate.translator.output.ProtoJson;
@@ -135,7 +136,7 @@ final class PatchApplier {
     }
     ArrayNode patch = JsonNodeFactory.instance.arrayNode().add(operation);
     try {
-      return io.fabric8.zjsonpatch.JsonPatch.apply(patch, document, STRICT);
+      return JsonPatches.apply(patch, document, STRICT);
     } catch (RuntimeException e) {
       // JsonPatchException, and unchecked exceptions zjsonpatch signals some failures (an object-style path into a list, a bad index) with unchecked exceptions
       throw new Failure(INVALID, op.op() + " at " + path + " in " + type.label() + " " + name + " failed: " + e.getMessage());

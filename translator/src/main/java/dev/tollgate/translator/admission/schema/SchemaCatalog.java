@@ -2,7 +2,7 @@ package dev.tollgate.translator.admission.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.zjsonpatch.JsonPatch;
+import dev.tollgate.translator.json.JsonPatches;
 import dev.tollgate.translator.json.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +48,7 @@ public final class SchemaCatalog {
     }
     JsonNode overlay = read("overlays/" + file + ".json");
     if (overlay != null) {
-      crd = JsonPatch.apply(overlay, crd);
+      crd = JsonPatches.apply(overlay, crd);
     }
     Map<String, JsonNode> versions = new ConcurrentHashMap<>();
     for (JsonNode v : crd.path("spec").path("versions")) {
