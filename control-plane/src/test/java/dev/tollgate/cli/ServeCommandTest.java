@@ -66,6 +66,9 @@ class ServeCommandTest {
       "'tollgate: {max-document-size: 0}'       | 2 | tollgate.max-document-size: \"0\" is not a positive size",
       "'tollgate: {liveness-timeout: soon}'     | 2 | tollgate.liveness-timeout: \"soon\" is not a positive duration (examples: 100ms, 2s, 2m)",
       "'tollgate: {enable-backend: yes please}' | 2 | tollgate.enable-backend: \"yes please\" is neither true nor false",
+      "'tollgate: {provider: etcd}'             | 2 | tollgate.provider: \"etcd\" is neither kubernetes nor file",
+      "'tollgate: {provider: kubernetes, kubeconfig: MISSING}' | 3 | tollgate.kubeconfig: MISSING: does not exist",
+      "'tollgate: {resync-interval: 0s}'        | 2 | tollgate.resync-interval: \"0s\" is not a positive duration (examples: 100ms, 2s, 2m)",
       "'tollgate: {xds-tls: {certificate: MISSING, key: MISSING}}' | 3 | tollgate.xds-tls.certificate: MISSING: does not exist",
       "'tollgate: {resourcez: [x]}'             | 2 | --config CONFIG: tollgate.resourcez is not a setting of serve"})
   @Timeout(20)
