@@ -76,7 +76,8 @@ public final class TranslationLoop {
   @PostConstruct
   void start() throws IOException {
     if (settings.provider().equals("kubernetes")) {
-      provider = new KubernetesProvider(KubernetesProvider.Options.of(settings, pipeline.config().extensionKinds()), this::translate);
+      provider = new KubernetesProvider(KubernetesProvider.Options.of(settings, pipeline.config().extensionKinds()),
+          metrics.registry(), this::translate);
     } else {
       if (settings.getResources().isEmpty()) {
         LOG.warn("no resources to watch (--resources): no Gateway will be served");

@@ -137,6 +137,10 @@ class KubernetesProviderTest {
       DiscoveryResponse deleted = proxy.next(WAIT);
       assertThat(deleted).as("the deletion is pushed").isNotNull();
       assertThat(domains(deleted)).isEmpty();
+      String metrics = serve.get("/metrics").body();
+      assertThat(metrics).containsPattern("tollgate_kubernetes_events_total\\{kind=\"HTTPRoute\",type=\"deleted\"} 2")
+          .containsPattern("tollgate_kubernetes_events_total\\{kind=\"HTTPRoute\",type=\"added\"} 2")
+          .containsPattern("tollgate_kubernetes_read_lag_seconds_count [1-9]");
     }
   }
 

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -78,6 +79,7 @@ public final class KubernetesProvider implements Provider {
   }
 
   private final Options options;
+  private final KubernetesMetrics metrics;
   private final Consumer<ProvidedInputs> consumer;
   private final long debounceNanos;
   private final long maxSettleNanos;
@@ -99,8 +101,9 @@ public final class KubernetesProvider implements Provider {
   private volatile boolean started;
   private volatile boolean closed;
 
-  public KubernetesProvider(Options options, Consumer<ProvidedInputs> consumer) {
+  public KubernetesProvider(Options options, MeterRegistry registry, Consumer<ProvidedInputs> consumer) {
     this.options = options;
+    this.metrics = new KubernetesMetrics(registry);
     this.consumer = consumer;
     this.debounceNanos = options.debounce().toNanos();
     this.maxSettleNanos = Math.max(Duration.ofSeconds(2).toNanos(), debounceNanos * 10);
@@ -118,7 +121,7 @@ public final class KubernetesProvider implements Provider {
       }
     }
     crds = client.apiextensions().v1().customResourceDefinitions().runnableInformer(options.resync().toMillis());
-    crds.addEventHandler(handler(this::crdsChanged));
+    crds.addEventHandler(handler("CustomResourceDefinition", this::crdsChanged));
     crds.exceptionHandler((running, e) -> retrying("CustomResourceDefinition", e));
     crds.start().whenComplete((done, e) -> crdsChanged());
     started = true;
@@ -153,7 +156,8 @@ public final class KubernetesProvider implements Provider {
       if (current != null) {
         current.informers().forEach(SharedIndexInformer::stop);
         watches.remove(kind.key());
-        LOG.info("{} is no longer read as before: {}", current.kind(), served.map(w -> "now read as " + w).orElse("its CustomResourceDefinition is gone"));
+        LOG.info("{}: {}", current.kind(), served.map(w -> "its CustomResourceDefinition changed; now read as " + w)
+            .orElse("its CustomResourceDefinition was deleted or serves no version Tollgate reads; its objects are no longer read"));
         changed();
       }
       if (served.isPresent()) {
@@ -183,7 +187,7 @@ public final class KubernetesProvider implements Provider {
     }
     watches.put(wantedKind.key(), new Watch(kind, informers));
     for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
-      informer.addEventHandler(handler(this::changed));
+      informer.addEventHandler(handler(kind.kind(), this::changed));
       informer.exceptionHandler((running, e) -> retrying(kind.toString(), e));
       informer.start().whenComplete((done, e) -> changed());
     }
@@ -200,22 +204,25 @@ public final class KubernetesProvider implements Provider {
   }
 
   /** Calls back on every addition, deletion and change; not on a resync, which changes nothing. */
-  private static <T extends HasMetadata> ResourceEventHandler<T> handler(Runnable changed) {
+  private <T extends HasMetadata> ResourceEventHandler<T> handler(String kind, Runnable changed) {
     return new ResourceEventHandler<>() {
       @Override
       public void onAdd(T object) {
+        metrics.event(kind, "added");
         changed.run();
       }
 
       @Override
       public void onUpdate(T before, T after) {
         if (!Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
+          metrics.event(kind, "updated");
           changed.run();
         }
       }
 
       @Override
       public void onDelete(T object, boolean finalStateUnknown) {
+        metrics.event(kind, "deleted");
         changed.run();
       }
     };
@@ -238,13 +245,16 @@ public final class KubernetesProvider implements Provider {
   }
 
   private void deliver() {
+    long since;
     synchronized (this) {
       pending = null;
+      since = busySince;
       busySince = 0;
       if (closed || !synced()) {
         return; // the sync still missing calls changed() when it completes
       }
     }
+    metrics.read(Duration.ofNanos(System.nanoTime() - since));
     try {
       consumer.accept(read());
     } catch (RuntimeException | Error e) {
