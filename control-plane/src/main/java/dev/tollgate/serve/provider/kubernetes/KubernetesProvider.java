@@ -65,6 +65,9 @@ public final class KubernetesProvider implements Provider {
     }
 
     public static Options of(ServeSettings settings, ExtensionKinds extensionKinds) {
+      if (!settings.getResources().isEmpty()) {
+        LOG.warn("the Kubernetes provider reads the cluster; tollgate.resources (--resources) is not read (--provider file reads it)");
+      }
       String kubeconfig = settings.getKubeconfig() == null || settings.getKubeconfig().isEmpty() ? null : settings.getKubeconfig();
       return new Options(settings.getDebounce(), extensionKinds, settings.readLimits(), settings.getNamespaces(),
           settings.getResyncInterval(), kubeconfig);
