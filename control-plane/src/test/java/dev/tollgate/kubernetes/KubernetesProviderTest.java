@@ -101,6 +101,8 @@ class KubernetesProviderTest {
         proxy.ack(response, names(type, expected));
       }
       assertThat(byName(XdsType.ROUTE, expected)).isNotEmpty();
+      assertThat(serve.loop().lastProblems()).as("what the API server adds (uid, resourceVersion, managedFields) is no problem")
+          .isEmpty();
       // Two resyncs of every informer (every second) replay every object: nothing may reach the proxy.
       Thread.sleep(2500);
       assertThat(proxy.next(QUIET)).as("a resync that changes nothing pushes nothing").isNull();

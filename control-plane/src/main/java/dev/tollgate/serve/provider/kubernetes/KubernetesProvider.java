@@ -22,7 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,8 +94,8 @@ public final class KubernetesProvider implements Provider {
   });
   private KubernetesClient client;
   private SharedIndexInformer<CustomResourceDefinition> crds;
-  /** By {@link WantedKind#key()}, in the order of {@link #wanted}. */
-  private final Map<String, Watch> watches = new LinkedHashMap<>();
+  /** By {@link WantedKind#key()}: the kinds being watched now. */
+  private final Map<String, Watch> watches = new HashMap<>();
   private final Set<String> reportedMissing = new HashSet<>();
   private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
   private final AdmittedObjects admitted = new AdmittedObjects();
@@ -270,7 +270,11 @@ public final class KubernetesProvider implements Provider {
   public synchronized ProvidedInputs read() {
     ManifestReader reader = new ManifestReader(options.extensionKinds(), options.limits());
     List<String> unread = new ArrayList<>();
-    for (Watch watch : watches.values()) {
+    for (WantedKind kind : wanted) { // always in the same order
+      Watch watch = watches.get(kind.key());
+      if (watch == null) {
+        continue;
+      }
       if (!watch.synced()) {
         unread.add("kubernetes: " + watch.kind() + ": not listed yet");
       }
