@@ -37,8 +37,22 @@ class KubernetesWalkthroughTest {
     return out;
   }
 
+  /** The next listeners pushed, as text; other types pushed meanwhile are ACKed. */
+  private static String nextListeners(AdsTestClient proxy, Map<String, List<String>> subscribed) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      DiscoveryResponse response = proxy.next(WAIT);
+      assertThat(response).as("a push").isNotNull();
+      proxy.ack(response, subscribed.get(response.getTypeUrl()));
+      if (response.getTypeUrl().equals(XdsType.LISTENER.typeUrl())) {
+        return unpack(XdsType.LISTENER, response.getResourcesList()).toString();
+      }
+    }
+    throw new AssertionError("no listeners pushed within " + WAIT);
+  }
+
   @Test
-  void theOpaSidecarWalkthrough_createdThroughTheApi_reachesTheProxy_asTranslatePrintsIt() throws Exception {
+  void theOpaSidecarWalkthrough_createdThroughTheApi_reachesTheProxy_asTranslatePrintsIt_andItsPolicyComesAndGoesWithTheApi() throws Exception {
     Path example = Golden.testdata().resolveSibling("deploy").resolve("examples/opa-sidecar");
     String manifests = Files.readString(example.resolve("00-quickstart.yaml")) + "\n---\n" + Files.readString(example.resolve("10-opa.yaml"));
     try (MockApiServer api = MockApiServer.crud(); KubernetesClient client = api.client()) {
@@ -53,18 +67,30 @@ class KubernetesWalkthroughTest {
         assertThat(eventually(WAIT, () -> serve.loop().last().isPresent())).isTrue();
         ManifestReader reader = new ManifestReader().readString("walkthrough", manifests);
         GatewayXds expected = serve.bean(Pipeline.class).run(reader.resources(), reader.problems()).gateways().get("default/eg");
+        Map<String, List<String>> subscribed = new TreeMap<>();
         for (XdsType type : List.of(XdsType.CLUSTER, XdsType.ENDPOINT, XdsType.LISTENER, XdsType.ROUTE, XdsType.SECRET)) {
           List<String> names = type == XdsType.ENDPOINT || type == XdsType.ROUTE
               ? expected.resources(type).stream().map(type::nameOf).toList() : List.of();
+          subscribed.put(type.typeUrl(), names);
           proxy.request(type.typeUrl(), names, "", "");
           DiscoveryResponse response = proxy.next(WAIT);
           assertThat(response).as(type.key()).isNotNull();
           Map<String, Message> want = new TreeMap<>();
           expected.resources(type).forEach(m -> want.put(type.nameOf(m), m));
           assertThat(unpack(type, response.getResourcesList())).as(type.key()).isEqualTo(want);
+          proxy.ack(response, names);
         }
         assertThat(expected.resources(XdsType.LISTENER).toString()).as("the SecurityPolicy is in force").contains("ext_authz");
         assertThat(serve.loop().lastProblems()).isEmpty();
+
+        var policies = cluster.resources("gateway.envoyproxy.io/v1alpha1", "SecurityPolicy", "default");
+        var policy = policies.list().getItems().get(0);
+        policies.withName(policy.getMetadata().getName()).delete();
+        assertThat(nextListeners(proxy, subscribed)).as("the policy deleted through the API").doesNotContain("ext_authz");
+        policy.getMetadata().setResourceVersion(null);
+        policy.getMetadata().setUid(null);
+        policies.resource(policy).create();
+        assertThat(nextListeners(proxy, subscribed)).as("the policy re-created").contains("ext_authz");
       }
     }
   }
