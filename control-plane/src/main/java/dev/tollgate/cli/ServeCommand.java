@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "1:internal error",
       "2:invalid command line, or a setting that cannot be used (from flags, environment or --config)",
-      "3:a resources path, the extension config, the --config file or a TLS file does not exist or cannot be read"
+      "3:a resources path, the extension config, the --config file, the kubeconfig or a TLS file does not exist or cannot be read"
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -39,6 +39,17 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--resources", paramLabel = "PATH", description = "A manifest file or directory to watch. Repeatable.")
   List<String> resources;
+
+  @Option(names = "--provider", paramLabel = "PROVIDER",
+      description = "Where inputs come from: kubernetes (the cluster's objects, through informers) or file (--resources); "
+          + "default: kubernetes inside a pod, file elsewhere.")
+  String provider;
+
+  @Option(names = "--namespace", paramLabel = "NAMESPACE", description = "With --provider kubernetes: a namespace to watch. Repeatable; every namespace when none is given.")
+  List<String> namespaces;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "With --provider kubernetes: the kubeconfig to connect with (default: in-cluster, KUBECONFIG or ~/.kube/config).")
+  String kubeconfig;
 
   @Option(names = "--xds-address", paramLabel = "HOST:PORT", converter = AddressConverters.Listening.class,
       description = "Where ADS is served: HOST:PORT, [IPv6]:PORT or unix:/path (default: 127.0.0.1:18000).")
@@ -141,6 +152,11 @@ final class ServeCommand implements Callable<Integer> {
     if (resources != null) {
       p.put("tollgate.resources", resources);
     }
+    putIfSet(p, "tollgate.provider", provider);
+    if (namespaces != null) {
+      p.put("tollgate.namespaces", namespaces);
+    }
+    putIfSet(p, "tollgate.kubeconfig", kubeconfig);
     putIfSet(p, "tollgate.xds-address", xdsAddress == null ? null : xdsAddress.toString());
     putIfSet(p, "tollgate.controller-name", controllerName);
     putIfSet(p, "tollgate.enable-backend", enableBackend);

@@ -37,11 +37,13 @@ final class ServeSettingsCheck {
   private static final Set<String> KNOWN = Set.of("resources", "xds-address", "controller-name", "enable-backend",
       "enable-envoy-patch-policy", "extension-config", "debounce", "removal-delay", "max-file-size",
       "max-document-size", "liveness-timeout", "xds-tls.certificate", "xds-tls.key", "xds-tls.client-ca",
-      "xds-tls.reload-interval");
+      "xds-tls.reload-interval", "provider", "namespaces", "kubeconfig", "resync-interval");
   /** The settings of proxy authentication ({@code dev.tollgate.serve.xds.auth.ProxyAuthSettings}). */
   private static final Set<String> PROXY_AUTH = Set.of("proxy-auth", "proxy-auth-audience", "proxy-auth-namespaces",
       "proxy-auth-cache-age");
-  private static final List<String> DURATIONS = List.of("debounce", "removal-delay", "liveness-timeout", "xds-tls.reload-interval");
+  private static final List<String> DURATIONS = List.of("debounce", "removal-delay", "liveness-timeout", "xds-tls.reload-interval",
+      "resync-interval");
+  private static final Set<String> PROVIDERS = Set.of("kubernetes", "file");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
   private ServeSettingsCheck() {}
@@ -90,6 +92,15 @@ final class ServeSettingsCheck {
       if (!Files.isReadable(path)) {
         throw refused("tollgate.resources: " + resource + ": cannot be read", ExitCodes.UNREADABLE_INPUT);
       }
+    }
+    Optional<String> provider = settings.get("tollgate.provider", String.class).filter(s -> !s.isEmpty());
+    if (provider.isPresent() && !PROVIDERS.contains(provider.get())) {
+      throw refused("tollgate.provider: \"" + provider.get() + "\" is neither kubernetes nor file", ExitCodes.USAGE);
+    }
+    Optional<String> kubeconfig = settings.get("tollgate.kubeconfig", String.class).filter(s -> !s.isEmpty());
+    if (kubeconfig.isPresent() && !Files.isReadable(Path.of(kubeconfig.get()))) {
+      throw refused("tollgate.kubeconfig: " + kubeconfig.get() + (Files.exists(Path.of(kubeconfig.get())) ? ": cannot be read"
+          : ": does not exist"), ExitCodes.UNREADABLE_INPUT);
     }
     Optional<String> xds = settings.get("tollgate.xds-address", String.class);
     if (xds.isPresent()) {

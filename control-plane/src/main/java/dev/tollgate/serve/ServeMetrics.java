@@ -28,6 +28,11 @@ public final class ServeMetrics {
     registry.gauge("tollgate.gateways.withheld", withheldGateways);
   }
 
+  /** The registry, for a provider's own metrics. */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
   public Timer translationDuration() {
     return translationDuration;
   }

@@ -16,6 +16,14 @@ public class ServeSettings {
 
   /** Manifest files or directories the file provider watches. */
   private List<String> resources = new ArrayList<>();
+  /** {@code kubernetes} or {@code file}; when unset, {@code kubernetes} inside a pod and {@code file} elsewhere. */
+  private String provider;
+  /** The namespaces the Kubernetes provider watches; every namespace when empty. */
+  private List<String> namespaces = new ArrayList<>();
+  /** A kubeconfig file the Kubernetes provider connects with; fabric8's own discovery (in-cluster, {@code KUBECONFIG}, {@code ~/.kube/config}) when unset. */
+  private String kubeconfig;
+  /** How often the Kubernetes informers resync their caches; a resync that changes nothing pushes nothing. */
+  private Duration resyncInterval = Duration.ofMinutes(10);
   /** {@code host:port}, {@code [ipv6]:port}, or {@code unix:/path} for a unix domain socket; read by {@code NetworkAddress}. */
   private String xdsAddress = "127.0.0.1:18000";
   private String controllerName = TranslatorConfig.DEFAULT_CONTROLLER_NAME;
@@ -153,6 +161,46 @@ public class ServeSettings {
 
   public void setResources(List<String> resources) {
     this.resources = resources;
+  }
+
+  /** The provider to run: the one set, else {@code kubernetes} when running in a pod (the API server's address is in the environment), else {@code file}. */
+  public String provider() {
+    if (provider != null && !provider.isEmpty()) {
+      return provider;
+    }
+    return System.getenv("KUBERNETES_SERVICE_HOST") != null ? "kubernetes" : "file";
+  }
+
+  public String getProvider() {
+    return provider;
+  }
+
+  public void setProvider(String provider) {
+    this.provider = provider;
+  }
+
+  public List<String> getNamespaces() {
+    return namespaces;
+  }
+
+  public void setNamespaces(List<String> namespaces) {
+    this.namespaces = namespaces;
+  }
+
+  public String getKubeconfig() {
+    return kubeconfig;
+  }
+
+  public void setKubeconfig(String kubeconfig) {
+    this.kubeconfig = kubeconfig;
+  }
+
+  public Duration getResyncInterval() {
+    return resyncInterval;
+  }
+
+  public void setResyncInterval(Duration resyncInterval) {
+    this.resyncInterval = resyncInterval;
   }
 
   public String getXdsAddress() {

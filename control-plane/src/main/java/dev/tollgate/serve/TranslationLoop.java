@@ -3,6 +3,8 @@ package dev.tollgate.serve;
 import dev.tollgate.app.Failures;
 import dev.tollgate.serve.provider.FileProvider;
 import dev.tollgate.serve.provider.ProvidedInputs;
+import dev.tollgate.serve.provider.Provider;
+import dev.tollgate.serve.provider.kubernetes.KubernetesProvider;
 import dev.tollgate.serve.snapshot.GatewaySnapshots;
 import dev.tollgate.translator.input.InputProblem;
 import dev.tollgate.translator.pipeline.Pipeline;
@@ -47,7 +49,7 @@ public final class TranslationLoop {
   static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
-  private FileProvider provider;
+  private Provider provider;
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "tollgate-translation-retry");
     t.setDaemon(true);
@@ -73,12 +75,17 @@ public final class TranslationLoop {
 
   @PostConstruct
   void start() throws IOException {
-    if (settings.getResources().isEmpty()) {
-      LOG.warn("no resources to watch (--resources): no Gateway will be served");
+    if (settings.provider().equals("kubernetes")) {
+      provider = new KubernetesProvider(KubernetesProvider.Options.of(settings, pipeline.config().extensionKinds()),
+          metrics.registry(), this::translate);
+    } else {
+      if (settings.getResources().isEmpty()) {
+        LOG.warn("no resources to watch (--resources): no Gateway will be served");
+      }
+      provider = new FileProvider(settings.getResources().stream().map(Path::of).toList(),
+          new FileProvider.Options(settings.getDebounce(), pipeline.config().extensionKinds(), settings.readLimits()),
+          this::translate);
     }
-    provider = new FileProvider(settings.getResources().stream().map(Path::of).toList(),
-        new FileProvider.Options(settings.getDebounce(), pipeline.config().extensionKinds(), settings.readLimits()),
-        this::translate);
     provider.start();
   }
 
@@ -181,8 +188,8 @@ public final class TranslationLoop {
     return since == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - since));
   }
 
-  /** The file watch, once started. */
-  public Optional<FileProvider> provider() {
+  /** The provider (the file watch, or the Kubernetes informers), once started. */
+  public Optional<Provider> provider() {
     return Optional.ofNullable(provider);
   }
 

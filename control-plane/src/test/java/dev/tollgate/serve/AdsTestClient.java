@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * A bare ADS client: sends exactly the requests a test writes (ACKs and NACKs included) and
  * queues what the server answers, for state-of-the-world and delta streams.
  */
-final class AdsTestClient implements AutoCloseable {
+public final class AdsTestClient implements AutoCloseable {
 
   private final ManagedChannel channel;
   private final MultiThreadIoEventLoopGroup unixGroup;
@@ -33,7 +33,7 @@ final class AdsTestClient implements AutoCloseable {
   private StreamObserver<DiscoveryRequest> sotw;
   private StreamObserver<DeltaDiscoveryRequest> delta;
 
-  AdsTestClient(String address, String nodeCluster) {
+  public AdsTestClient(String address, String nodeCluster) {
     this(channelBuilder(address), nodeCluster, address.startsWith("unix:"));
   }
 
@@ -61,12 +61,12 @@ final class AdsTestClient implements AutoCloseable {
   }
 
   /** Sends a state-of-the-world request; an empty version and nonce is the first request of a type. */
-  void request(String typeUrl, List<String> names, String version, String nonce) {
+  public void request(String typeUrl, List<String> names, String version, String nonce) {
     send(DiscoveryRequest.newBuilder().setNode(node).setTypeUrl(typeUrl).addAllResourceNames(names)
         .setVersionInfo(version).setResponseNonce(nonce).build());
   }
 
-  void ack(DiscoveryResponse response, List<String> names) {
+  public void ack(DiscoveryResponse response, List<String> names) {
     request(response.getTypeUrl(), names, response.getVersionInfo(), response.getNonce());
   }
 
@@ -92,7 +92,7 @@ final class AdsTestClient implements AutoCloseable {
   }
 
   /** The next response, or null when none comes within the wait. */
-  DiscoveryResponse next(Duration wait) throws InterruptedException {
+  public DiscoveryResponse next(Duration wait) throws InterruptedException {
     return responses.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Ready while what is served is what the inputs say: ADS is up, the last translation completed,
- * and every input is read (no watched root is missing or unlistable, no file is unread without
- * last readable contents to stand in for it). Otherwise DOWN, and {@code notReady} says why.
+ * Ready while what is served is what the inputs say: ADS is up, the provider has read its inputs
+ * in full (every Kubernetes informer has synced), the last translation completed, and every input
+ * is read (no watched root is missing or unlistable, no file is unread without last readable
+ * contents to stand in for it). Otherwise DOWN, and {@code notReady} says why.
  * Details also say where ADS is served and which Gateways are served. Part of {@code /health}
  * and {@code /health/readiness}.
  */
@@ -39,6 +40,7 @@ public final class ServingHealthIndicator extends AbstractHealthIndicator<Map<St
     if (!xds.running()) {
       notReady.add("ADS is not being served");
     }
+    loop.provider().filter(p -> !p.synced()).ifPresent(p -> notReady.add(p.description() + " has not read every input yet"));
     if (loop.last().isEmpty()) {
       notReady.add("no translation has completed yet");
     }

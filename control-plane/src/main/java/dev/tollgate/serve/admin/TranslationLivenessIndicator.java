@@ -2,7 +2,7 @@ package dev.tollgate.serve.admin;
 
 import dev.tollgate.serve.ServeSettings;
 import dev.tollgate.serve.TranslationLoop;
-import dev.tollgate.serve.provider.FileProvider;
+import dev.tollgate.serve.provider.Provider;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Liveness;
@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Live while the translation loop makes progress: DOWN when a translation has been running for
- * longer than {@code tollgate.liveness-timeout}, when changes the file watch has seen have waited
- * that long to be read and translated, or when the file watch has stopped; {@code stuck} says
+ * longer than {@code tollgate.liveness-timeout}, when changes the provider has seen have waited
+ * that long to be read and translated, or when the provider's watch has stopped; {@code stuck} says
  * which. A restart is what helps then. Part of {@code /health} and {@code /health/liveness}.
  */
 @Singleton
@@ -39,12 +39,12 @@ public final class TranslationLivenessIndicator extends AbstractHealthIndicator<
     Optional<Duration> translating = loop.translatingFor();
     translating.filter(d -> d.compareTo(timeout) > 0).ifPresent(d -> stuck.add("a translation has been running for "
         + seconds(d) + ", longer than tollgate.liveness-timeout (" + seconds(timeout) + ")"));
-    Optional<FileProvider> provider = loop.provider();
-    boolean watching = provider.map(FileProvider::watching).orElse(false);
+    Optional<Provider> provider = loop.provider();
+    boolean watching = provider.map(Provider::watching).orElse(false);
     provider.ifPresent(p -> {
       if (!p.watching()) {
-        stuck.add("the file watch has stopped" + p.stoppedBy().map(t -> " (" + t + ")").orElse("")
-            + "; manifest changes are no longer read");
+        stuck.add(p.description() + " has stopped" + p.stoppedBy().map(t -> " (" + t + ")").orElse("")
+            + "; input changes are no longer read");
       }
       p.busyFor().filter(d -> d.compareTo(timeout) > 0).ifPresent(d -> stuck.add("changes seen " + seconds(d)
           + " ago are not yet read and translated, longer than tollgate.liveness-timeout (" + seconds(timeout) + ")"));

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * Each file is parsed once, and again only when its bytes change. Nothing a file holds can stop
  * the watch: a failure while reading one file is that file's problem.
  */
-public final class FileProvider implements AutoCloseable {
+public final class FileProvider implements Provider {
 
   private static final Logger LOG = LoggerFactory.getLogger(FileProvider.class);
   /** How often the watch looks for watched directories that have appeared (a root created after a deletion). */
@@ -90,6 +90,7 @@ public final class FileProvider implements AutoCloseable {
   }
 
   /** Reads everything once, hands it to the consumer, then watches for changes on a thread of its own. */
+  @Override
   public void start() throws IOException {
     watcher = FileSystems.getDefault().newWatchService();
     registerAll();
@@ -101,6 +102,7 @@ public final class FileProvider implements AutoCloseable {
   }
 
   /** Reads every file now (the watcher calls this after each settled burst). */
+  @Override
   public synchronized ProvidedInputs read() {
     List<String> fileProblems = new ArrayList<>();
     List<String> unread = new ArrayList<>();
@@ -323,19 +325,33 @@ public final class FileProvider implements AutoCloseable {
   }
 
   /** How long changes seen have waited to be read and handed over, while they have; empty when none wait. */
+  @Override
   public Optional<Duration> busyFor() {
     long since = busySince;
     return since == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - since));
   }
 
   /** True while the watch goes on; false once it has stopped or before it started. */
+  @Override
   public boolean watching() {
     return running && thread != null && thread.isAlive();
   }
 
   /** What stopped the watch, when something did. */
+  @Override
   public Optional<Throwable> stoppedBy() {
     return Optional.ofNullable(stoppedBy);
+  }
+
+  /** Files are read in full when started: nothing is waited for. */
+  @Override
+  public boolean synced() {
+    return thread != null;
+  }
+
+  @Override
+  public String description() {
+    return "the file watch";
   }
 
   private static Duration max(Duration a, Duration b) {

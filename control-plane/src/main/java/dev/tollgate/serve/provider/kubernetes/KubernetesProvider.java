@@ -1,0 +1,335 @@
+package dev.tollgate.serve.provider.kubernetes;
+
+import dev.tollgate.app.Failures;
+import dev.tollgate.serve.ServeSettings;
+import dev.tollgate.serve.provider.ProvidedInputs;
+import dev.tollgate.serve.provider.Provider;
+import dev.tollgate.translator.extension.ExtensionKinds;
+import dev.tollgate.translator.input.ManifestReader;
+import dev.tollgate.translator.input.ReadLimits;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Inputs from a Kubernetes cluster, through fabric8 informers: one per kind Tollgate reads (and
+ * per watched namespace, when only some are watched), in the version the cluster serves. Every
+ * change marks the inputs dirty; once changes have settled for the debounce interval (or gone on
+ * for ten of them), every cached object is taken in as a file's documents are and handed over.
+ * A resync that changes no object's resourceVersion changes nothing and is not read.
+ *
+ * <p>A custom kind is watched once its CustomResourceDefinition is installed (a CRD informer
+ * follows them); until then it is skipped, with one warning. The first inputs are handed over
+ * once every informer has synced.
+ */
+public final class KubernetesProvider implements Provider {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KubernetesProvider.class);
+
+  /**
+   * How the cluster is read.
+   *
+   * @param namespaces the namespaces watched; every namespace when empty
+   * @param kubeconfig the kubeconfig file to connect with; fabric8's own discovery when null
+   */
+  public record Options(Duration debounce, ExtensionKinds extensionKinds, ReadLimits limits, List<String> namespaces,
+      Duration resync, String kubeconfig) {
+    public Options {
+      namespaces = List.copyOf(namespaces);
+    }
+
+    public static Options of(ServeSettings settings, ExtensionKinds extensionKinds) {
+      if (!settings.getResources().isEmpty()) {
+        LOG.warn("the Kubernetes provider reads the cluster; tollgate.resources (--resources) is not read (--provider file reads it)");
+      }
+      String kubeconfig = settings.getKubeconfig() == null || settings.getKubeconfig().isEmpty() ? null : settings.getKubeconfig();
+      return new Options(settings.getDebounce(), extensionKinds, settings.readLimits(), settings.getNamespaces(),
+          settings.getResyncInterval(), kubeconfig);
+    }
+  }
+
+  /** The informers of one kind. */
+  private record Watch(WatchedKind kind, List<SharedIndexInformer<GenericKubernetesResource>> informers) {
+    boolean synced() {
+      return informers.stream().allMatch(SharedIndexInformer::hasSynced);
+    }
+  }
+
+  private final Options options;
+  private final KubernetesMetrics metrics;
+  private final Consumer<ProvidedInputs> consumer;
+  private final long debounceNanos;
+  private final long maxSettleNanos;
+  private final List<WantedKind> wanted;
+  private final ScheduledExecutorService debouncer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "tollgate-kubernetes-provider");
+    t.setDaemon(true);
+    return t;
+  });
+  private KubernetesClient client;
+  private SharedIndexInformer<CustomResourceDefinition> crds;
+  /** By {@link WantedKind#key()}: the kinds being watched now. */
+  private final Map<String, Watch> watches = new HashMap<>();
+  private final Set<String> reportedMissing = new HashSet<>();
+  private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
+  private final AdmittedObjects admitted = new AdmittedObjects();
+  private ScheduledFuture<?> pending;
+  private volatile long busySince;
+  private volatile boolean started;
+  private volatile boolean closed;
+
+  public KubernetesProvider(Options options, MeterRegistry registry, Consumer<ProvidedInputs> consumer) {
+    this.options = options;
+    this.metrics = new KubernetesMetrics(registry);
+    this.consumer = consumer;
+    this.debounceNanos = options.debounce().toNanos();
+    this.maxSettleNanos = Math.max(Duration.ofSeconds(2).toNanos(), debounceNanos * 10);
+    this.wanted = WantedKind.all(options.extensionKinds());
+  }
+
+  @Override
+  public synchronized void start() throws IOException {
+    client = new KubernetesClientBuilder().withConfig(config()).build();
+    LOG.info("reading Gateway API and policy objects from the cluster at {} ({})", client.getMasterUrl(),
+        options.namespaces().isEmpty() ? "every namespace" : "namespaces " + String.join(", ", options.namespaces()));
+    for (WantedKind kind : wanted) {
+      if (kind.builtIn()) {
+        watch(kind, kind.builtInWatch());
+      }
+    }
+    crds = client.apiextensions().v1().customResourceDefinitions().runnableInformer(options.resync().toMillis());
+    crds.addEventHandler(handler("CustomResourceDefinition", this::crdsChanged));
+    crds.exceptionHandler((running, e) -> retrying("CustomResourceDefinition", e));
+    crds.start().whenComplete((done, e) -> crdsChanged());
+    started = true;
+  }
+
+  private Config config() throws IOException {
+    if (options.kubeconfig() == null) {
+      return Config.autoConfigure(null);
+    }
+    File file = new File(options.kubeconfig());
+    if (!file.canRead()) {
+      throw new IOException("tollgate.kubeconfig: " + file + (file.exists() ? ": cannot be read" : ": does not exist"));
+    }
+    return Config.fromKubeconfig(file);
+  }
+
+  /** Starts or stops the informers of custom kinds as their CRDs come, change versions and go. */
+  private synchronized void crdsChanged() {
+    if (closed) {
+      return;
+    }
+    List<CustomResourceDefinition> installed = crds.getStore().list();
+    for (WantedKind kind : wanted) {
+      if (kind.builtIn()) {
+        continue;
+      }
+      Optional<WatchedKind> served = installed.stream().filter(kind::definedBy).findFirst().flatMap(kind::servedBy);
+      Watch current = watches.get(kind.key());
+      if (current != null && served.isPresent() && current.kind().equals(served.get())) {
+        continue;
+      }
+      if (current != null) {
+        current.informers().forEach(SharedIndexInformer::stop);
+        watches.remove(kind.key());
+        LOG.info("{}: {}", current.kind(), served.map(w -> "its CustomResourceDefinition changed; now read as " + w)
+            .orElse("its CustomResourceDefinition was deleted or serves no version Tollgate reads; its objects are no longer read"));
+        changed();
+      }
+      if (served.isPresent()) {
+        watch(kind, served.get());
+        if (reportedMissing.remove(kind.key())) {
+          LOG.info("kind {} ({}): its CustomResourceDefinition is installed; read as {}", kind.kind(), kind.group(), served.get());
+        }
+      } else if (crds.hasSynced() && reportedMissing.add(kind.key())) {
+        LOG.warn("kind {} ({}) is not read: the CustomResourceDefinition {} is not installed{}; it is read once it is",
+            kind.kind(), kind.group(), kind.crdName(),
+            kind.versions().isEmpty() ? "" : " or serves none of " + String.join(", ", kind.versions().stream().sorted().toList()));
+      }
+    }
+    changed(); // the CRDs' first listing may complete the sync
+  }
+
+  private void watch(WantedKind wantedKind, WatchedKind kind) {
+    var resources = client.genericKubernetesResources(kind.context());
+    List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+    long resync = options.resync().toMillis();
+    if (!kind.namespaced()) {
+      informers.add(resources.runnableInformer(resync));
+    } else if (options.namespaces().isEmpty()) {
+      informers.add(resources.inAnyNamespace().runnableInformer(resync));
+    } else {
+      options.namespaces().forEach(ns -> informers.add(resources.inNamespace(ns).runnableInformer(resync)));
+    }
+    watches.put(wantedKind.key(), new Watch(kind, informers));
+    for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
+      informer.addEventHandler(handler(kind.kind(), this::changed));
+      informer.exceptionHandler((running, e) -> retrying(kind.toString(), e));
+      informer.start().whenComplete((done, e) -> changed());
+    }
+  }
+
+  /** Any failure of a list or watch is retried, with fabric8's growing pauses; logged when it differs from the last one. */
+  private boolean retrying(String what, Throwable e) {
+    if (!e.toString().equals(lastFailures.put(what, e.toString()))) {
+      LOG.warn("watching {} failed ({}); retrying", what, e.toString());
+    } else {
+      LOG.debug("watching {} failed again ({}); retrying", what, e.toString());
+    }
+    return true;
+  }
+
+  /** Calls back on every addition, deletion and change; not on a resync, which changes nothing. */
+  private <T extends HasMetadata> ResourceEventHandler<T> handler(String kind, Runnable changed) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T object) {
+        metrics.event(kind, "added");
+        changed.run();
+      }
+
+      @Override
+      public void onUpdate(T before, T after) {
+        if (!Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
+          metrics.event(kind, "updated");
+          changed.run();
+        }
+      }
+
+      @Override
+      public void onDelete(T object, boolean finalStateUnknown) {
+        metrics.event(kind, "deleted");
+        changed.run();
+      }
+    };
+  }
+
+  /** Marks the inputs dirty: they are read once changes have settled, or have gone on for the longest settle. */
+  private synchronized void changed() {
+    if (closed) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (busySince == 0) {
+      busySince = now;
+    }
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    long left = maxSettleNanos - (now - busySince);
+    pending = debouncer.schedule(this::deliver, Math.max(0, Math.min(debounceNanos, left)), TimeUnit.NANOSECONDS);
+  }
+
+  private void deliver() {
+    long since;
+    synchronized (this) {
+      pending = null;
+      since = busySince;
+      busySince = 0;
+      if (closed || !synced()) {
+        return; // the sync still missing calls changed() when it completes
+      }
+    }
+    metrics.read(Duration.ofNanos(System.nanoTime() - since));
+    try {
+      consumer.accept(read());
+    } catch (RuntimeException | Error e) {
+      Failures.rethrowIfFatal(e);
+      LOG.error("reading the cluster's objects failed; the configuration being served is unchanged", e);
+    }
+  }
+
+  @Override
+  public synchronized ProvidedInputs read() {
+    ManifestReader reader = new ManifestReader(options.extensionKinds(), options.limits());
+    List<String> unread = new ArrayList<>();
+    for (WantedKind kind : wanted) { // always in the same order
+      Watch watch = watches.get(kind.key());
+      if (watch == null) {
+        continue;
+      }
+      if (!watch.synced()) {
+        unread.add("kubernetes: " + watch.kind() + ": not listed yet");
+      }
+      List<GenericKubernetesResource> objects = new ArrayList<>();
+      watch.informers().forEach(i -> objects.addAll(i.getStore().list()));
+      objects.sort(Comparator.comparing(o -> AdmittedObjects.sourceName(watch.kind(), o)));
+      for (GenericKubernetesResource object : objects) {
+        reader.add(admitted.take(reader, watch.kind(), object));
+      }
+    }
+    admitted.readingDone();
+    return new ProvidedInputs(reader.resources(), reader.problems(), unread, unread);
+  }
+
+  /** True once the CRDs and every kind being watched have been listed. */
+  @Override
+  public synchronized boolean synced() {
+    return crds != null && crds.hasSynced() && watches.values().stream().allMatch(Watch::synced);
+  }
+
+  @Override
+  public boolean watching() {
+    return started && !closed;
+  }
+
+  /** Informers retry whatever fails; nothing stops them but {@link #close()}. */
+  @Override
+  public Optional<Throwable> stoppedBy() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<Duration> busyFor() {
+    long since = busySince;
+    return since == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - since));
+  }
+
+  @Override
+  public String description() {
+    return "the Kubernetes watch";
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      watches.values().forEach(w -> w.informers().forEach(SharedIndexInformer::stop));
+      watches.clear();
+      if (crds != null) {
+        crds.stop();
+      }
+    }
+    debouncer.shutdownNow();
+    if (client != null) {
+      client.close();
+    }
+  }
+}
