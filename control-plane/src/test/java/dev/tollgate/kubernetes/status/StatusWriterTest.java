@@ -6,6 +6,7 @@ import static dev.tollgate.kubernetes.status.Statuses.route;
 import static dev.tollgate.kubernetes.status.Statuses.routeYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.kubernetes.CrdMockCluster;
 import dev.tollgate.translator.status.ObjectStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,14 +20,14 @@ import org.junit.jupiter.api.Test;
 /** Status write-back against the mock API server: what is written, what is kept, what is not written. */
 class StatusWriterTest {
 
-  private StatusCluster cluster;
+  private CrdMockCluster cluster;
   private SettableClock clock;
   private SimpleMeterRegistry registry;
   private StatusWriter writer;
 
   @BeforeEach
   void start() {
-    cluster = new StatusCluster();
+    cluster = new CrdMockCluster();
     clock = new SettableClock("2026-01-01T10:00:00Z");
     registry = new SimpleMeterRegistry();
     writer = new StatusWriter(cluster.client(), StatusWriterSettings.defaults().withClock(clock), registry);
@@ -138,6 +139,41 @@ class StatusWriterTest {
         .status("gateway.envoyproxy.io/v1alpha1", "SecurityPolicy", "default", "p").get("ancestors");
     assertThat(ancestors).hasSize(2).first().isEqualTo(theirs);
     assertThat(ancestors.get(1)).containsEntry("controllerName", Statuses.OURS);
+  }
+
+  @Test
+  void write_envoyProxyAncestors_onlyThoseOfOurGatewaysReplaced() throws Exception {
+    cluster.create("""
+        apiVersion: gateway.envoyproxy.io/v1alpha1
+        kind: EnvoyProxy
+        metadata: {name: proxy, namespace: default}
+        spec: {}
+        """);
+    GenericKubernetesResource live = cluster.get("gateway.envoyproxy.io/v1alpha1", "EnvoyProxy", "default", "proxy");
+    Map<String, Object> foreign = Map.of(
+        "ancestorRef", Map.of("group", "gateway.networking.k8s.io", "kind", "GatewayClass", "name", "someone-elses"),
+        "conditions", List.of(Map.of("type", "Accepted", "status", "True", "reason", "Accepted", "message", "theirs",
+            "lastTransitionTime", "2025-05-05T05:05:05Z")));
+    Map<String, Object> stale = Map.of(
+        "ancestorRef", Map.of("group", "gateway.networking.k8s.io", "kind", "Gateway", "namespace", "default", "name", "eg"),
+        "conditions", List.of(Map.of("type", "Accepted", "status", "False", "reason", "InvalidParameters", "message", "old",
+            "lastTransitionTime", "2025-05-05T05:05:05Z")));
+    live.getAdditionalProperties().put("status", Map.of("ancestors", List.of(foreign, stale)));
+    cluster.client().resource(live).updateStatus();
+
+    var ref = new dev.tollgate.translator.model.gatewayapi.ParentReference(
+        "gateway.networking.k8s.io", "Gateway", "default", "eg", null, null);
+    writeAndWait(List.of(new ObjectStatus("gateway.envoyproxy.io/v1alpha1", "EnvoyProxy", "default", "proxy",
+        new dev.tollgate.translator.status.EnvoyProxyStatus(List.of(new dev.tollgate.translator.status.EnvoyProxyStatus.Ancestor(
+            ref, List.of(accepted(true, "Accepted", "EnvoyProxy is accepted", 1))))))));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> ancestors = (List<Map<String, Object>>) cluster
+        .status("gateway.envoyproxy.io/v1alpha1", "EnvoyProxy", "default", "proxy").get("ancestors");
+    assertThat(ancestors).hasSize(2).first().isEqualTo(foreign);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> ours = (List<Map<String, Object>>) ancestors.get(1).get("conditions");
+    assertThat(ours).singleElement().satisfies(c -> assertThat(c)
+        .containsEntry("status", "True").containsEntry("message", "EnvoyProxy is accepted"));
   }
 
   @Test

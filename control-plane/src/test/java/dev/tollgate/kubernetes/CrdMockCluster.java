@@ -1,6 +1,5 @@
-package dev.tollgate.kubernetes.status;
+package dev.tollgate.kubernetes;
 
-import dev.tollgate.kubernetes.VersioningCrudDispatcher;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -24,9 +23,9 @@ import java.util.concurrent.TimeUnit;
  * status subresources enabled), and a tally of the status writes it received. Its dispatcher is
  * {@link VersioningCrudDispatcher}, so that PUTs work on this classpath.
  */
-final class StatusCluster implements AutoCloseable {
+public final class CrdMockCluster implements AutoCloseable {
 
-  static final List<String> CRDS = List.of(
+  public static final List<String> CRDS = List.of(
       "gateway.networking.k8s.io_gatewayclasses.yaml",
       "gateway.networking.k8s.io_gateways.yaml",
       "gateway.networking.k8s.io_httproutes.yaml",
@@ -49,7 +48,7 @@ final class StatusCluster implements AutoCloseable {
   private final KubernetesMockServer api;
   private final NamespacedKubernetesClient client;
 
-  StatusCluster() {
+  public CrdMockCluster() {
     api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     api.init(InetAddress.getLoopbackAddress(), 0);
     client = api.createClient();
@@ -64,22 +63,22 @@ final class StatusCluster implements AutoCloseable {
     statusWrites();
   }
 
-  NamespacedKubernetesClient client() {
+  public NamespacedKubernetesClient client() {
     return client;
   }
 
   /** A new client of the same server, as another replica would have. */
-  NamespacedKubernetesClient newClient() {
+  public NamespacedKubernetesClient newClient() {
     return api.createClient();
   }
 
   /** The next PUT to the path is refused with 409 Conflict. */
-  void conflictOnce(String path) {
+  public void conflictOnce(String path) {
     dispatcher.conflictOnce(path);
   }
 
   /** Creates every object of a YAML stream, returning them as stored. */
-  List<HasMetadata> create(String yaml) {
+  public List<HasMetadata> create(String yaml) {
     List<HasMetadata> out = new ArrayList<>();
     for (HasMetadata item : client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()) {
       out.add(client.resource(item).create());
@@ -87,18 +86,18 @@ final class StatusCluster implements AutoCloseable {
     return out;
   }
 
-  GenericKubernetesResource get(String apiVersion, String kind, String namespace, String name) {
+  public GenericKubernetesResource get(String apiVersion, String kind, String namespace, String name) {
     var op = client.genericKubernetesResources(apiVersion, kind);
     return namespace == null ? op.withName(name).get() : op.inNamespace(namespace).withName(name).get();
   }
 
   @SuppressWarnings("unchecked")
-  Map<String, Object> status(String apiVersion, String kind, String namespace, String name) {
+  public Map<String, Object> status(String apiVersion, String kind, String namespace, String name) {
     return (Map<String, Object>) get(apiVersion, kind, namespace, name).getAdditionalProperties().get("status");
   }
 
   /** The paths of the PUT and PATCH requests received since the last call. */
-  List<String> statusWrites() {
+  public List<String> statusWrites() {
     List<String> writes = new ArrayList<>();
     try {
       RecordedRequest r;
