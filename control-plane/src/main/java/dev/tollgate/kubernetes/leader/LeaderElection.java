@@ -34,6 +34,21 @@ public final class LeaderElection implements AutoCloseable {
     void startedLeading();
 
     void stoppedLeading();
+
+    /** E.g. {@code Listener.of(statusWriter::activate, statusWriter::deactivate)}. */
+    static Listener of(Runnable started, Runnable stopped) {
+      return new Listener() {
+        @Override
+        public void startedLeading() {
+          started.run();
+        }
+
+        @Override
+        public void stoppedLeading() {
+          stopped.run();
+        }
+      };
+    }
   }
 
   private final KubernetesClient client;

@@ -95,17 +95,8 @@ class LeaderElectionTest {
       this.writer = new StatusWriter(client, StatusWriterSettings.defaults(), registry);
       LeaderSettings settings = LeaderSettings.defaults("tollgate").withIdentity(identity)
           .withDurations(LEASE, Duration.ofMillis(1500), Duration.ofMillis(200));
-      this.election = new LeaderElection(client, settings, new LeaderElection.Listener() {
-        @Override
-        public void startedLeading() {
-          writer.activate();
-        }
-
-        @Override
-        public void stoppedLeading() {
-          writer.deactivate();
-        }
-      }, registry);
+      this.election = new LeaderElection(client, settings, LeaderElection.Listener.of(writer::activate, writer::deactivate),
+          registry);
     }
 
     @Override

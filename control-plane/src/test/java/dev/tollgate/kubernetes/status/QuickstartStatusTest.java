@@ -25,8 +25,10 @@ class QuickstartStatusTest {
 
   @Test
   void quickstart_statusesLandWithConditionsAndGeneration_aSpecChangeRewritesOnlyTheRoute() throws Exception {
+    SettableClock clock = new SettableClock("2026-03-01T08:00:00Z");
     try (CrdMockCluster cluster = new CrdMockCluster();
-        StatusWriter writer = new StatusWriter(cluster.client(), StatusWriterSettings.defaults(), new SimpleMeterRegistry())) {
+        StatusWriter writer = new StatusWriter(cluster.client(), StatusWriterSettings.defaults().withClock(clock),
+            new SimpleMeterRegistry())) {
       cluster.create(Files.readString(Golden.testdata().resolve("basic/quickstart.in.yaml")));
       cluster.statusWrites();
       writer.activate();
@@ -41,8 +43,7 @@ class QuickstartStatusTest {
       Map<String, Object> route = routeCondition(cluster, "Accepted");
       assertThat(route).containsEntry("status", "True").containsEntry("reason", "Accepted")
           .containsEntry("observedGeneration", 1);
-      String acceptedSince = (String) route.get("lastTransitionTime");
-      assertThat(acceptedSince).isNotEqualTo(TranslatorConfig.FIXED_TRANSITION_TIME);
+      assertThat(route.get("lastTransitionTime")).isEqualTo("2026-03-01T08:00:00Z");
       assertThat(conditions(cluster.status(Statuses.GATEWAY_API, "Gateway", "default", "eg")))
           .extracting(c -> c.get("type") + "=" + c.get("status")).containsExactly("Accepted=True", "Programmed=True");
       assertThat(conditions(cluster.status(Statuses.GATEWAY_API, "GatewayClass", null, "eg")))
@@ -60,12 +61,13 @@ class QuickstartStatusTest {
       spec.put("hostnames", List.of("www.example.com", "example.com"));
       cluster.client().resource(live).update();
       cluster.statusWrites();
+      clock.set("2026-03-01T09:00:00Z");
 
       writer.write(translate(cluster));
       assertThat(writer.awaitWritten(Duration.ofSeconds(10))).isTrue();
       assertThat(cluster.statusWrites()).containsExactly(ROUTE_STATUS);
       assertThat(routeCondition(cluster, "Accepted")).containsEntry("observedGeneration", 2)
-          .containsEntry("lastTransitionTime", acceptedSince);
+          .containsEntry("lastTransitionTime", "2026-03-01T08:00:00Z");
     }
   }
 
