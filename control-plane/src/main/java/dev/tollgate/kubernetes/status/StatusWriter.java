@@ -1,0 +1,169 @@
+package dev.tollgate.kubernetes.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.kubernetes.status.PendingStatuses.Work;
+import dev.tollgate.kubernetes.status.StatusWriteMetrics.Outcome;
+import dev.tollgate.translator.status.ObjectStatus;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.HttpURLConnection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the statuses a translation computed to the objects' status subresources.
+ *
+ * <p>{@link #write} only records what is wanted and returns: one worker thread compares each
+ * changed object with the live one and writes it when Tollgate's part differs, at most
+ * {@link StatusWriterSettings#writesPerSecond} objects a second. Only the latest status of an
+ * object is written, however many translations came in between. A conflict is retried on the
+ * latest object; a deleted object is dropped.
+ *
+ * <p>A new writer is idle: it keeps the latest statuses but writes nothing until
+ * {@link #activate()} (this replica leads), and then writes only what differs from the cluster.
+ */
+public final class StatusWriter implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
+
+  private final KubernetesClient client;
+  private final StatusWriterSettings settings;
+  private final StatusMerge merge;
+  private final StatusWriteMetrics metrics;
+  private final PendingStatuses pending = new PendingStatuses();
+  private final TokenBucket bucket;
+  private final Thread worker;
+
+  public StatusWriter(KubernetesClient client, StatusWriterSettings settings, MeterRegistry registry) {
+    this.client = client;
+    this.settings = settings;
+    this.merge = new StatusMerge(settings.controllerName());
+    this.metrics = new StatusWriteMetrics(registry);
+    this.bucket = new TokenBucket(settings.writesPerSecond(), settings.burst());
+    this.worker = new Thread(this::run, "tollgate-status-writer");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /**
+   * The statuses of the latest translation, all of them (objects missing from the list no longer
+   * have one: Tollgate's part of their status is removed). Cheap; call it after every translation.
+   */
+  public void write(List<ObjectStatus> statuses) {
+    pending.offer(statuses);
+  }
+
+  /** This replica writes from now on, starting with whatever differs from the cluster. */
+  public void activate() {
+    pending.setActive(true);
+  }
+
+  /** This replica stops writing (another one leads); it keeps the latest statuses. */
+  public void deactivate() {
+    pending.setActive(false);
+  }
+
+  public boolean active() {
+    return pending.active();
+  }
+
+  /** Waits until every pending status is written (or nothing is written, when idle). */
+  public boolean awaitWritten(Duration timeout) throws InterruptedException {
+    return pending.awaitIdle(timeout.toMillis());
+  }
+
+  @Override
+  public void close() {
+    pending.close();
+    worker.interrupt();
+    try {
+      worker.join(Duration.ofSeconds(5).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    try {
+      Work work;
+      while ((work = pending.take()) != null) {
+        bucket.acquire();
+        try {
+          handle(work);
+        } finally {
+          pending.done(work);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void handle(Work work) throws InterruptedException {
+    ObjectStatus s = work.target().status();
+    for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+      try {
+        metrics.count(s.kind(), writeOnce(work));
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+          metrics.count(s.kind(), Outcome.GONE);
+          return;
+        }
+        if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+          metrics.conflict(s.kind());
+        } else {
+          LOG.warn("{}: status not written on attempt {}: {}", s.key(), attempt, e.getMessage());
+          Thread.sleep(100L * attempt);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("{}: status not written on attempt {}", s.key(), attempt, e);
+        Thread.sleep(100L * attempt);
+      }
+    }
+    LOG.warn("{}: status not written after {} attempts; the next change of its status tries again",
+        s.key(), settings.maxAttempts());
+    metrics.count(s.kind(), Outcome.FAILED);
+  }
+
+  /** Reads the live object and writes its status when Tollgate's part differs. */
+  private Outcome writeOnce(Work work) {
+    ObjectStatus s = work.target().status();
+    Resource<GenericKubernetesResource> resource = resource(s);
+    GenericKubernetesResource live = resource.get();
+    if (live == null) {
+      return Outcome.GONE;
+    }
+    JsonNode before = StatusTrees.of(live.getAdditionalProperties().get("status"));
+    String now = Instant.now(settings.clock()).truncatedTo(ChronoUnit.SECONDS).toString();
+    JsonNode after = merge.merge(before, work.target(), pending.ourParents(), now);
+    if (after.equals(before)) {
+      return Outcome.UNCHANGED;
+    }
+    live.getAdditionalProperties().put("status", StatusTrees.toMap(after));
+    // Locked to the version read: a newer object is a 409, and the merge is redone on it.
+    operation(s).resource(live).lockResourceVersion(live.getMetadata().getResourceVersion()).replaceStatus();
+    return Outcome.WRITTEN;
+  }
+
+  private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+      operation(ObjectStatus s) {
+    return client.genericKubernetesResources(s.apiVersion(), s.kind());
+  }
+
+  private Resource<GenericKubernetesResource> resource(ObjectStatus s) {
+    var op = operation(s);
+    return s.namespace() == null || s.namespace().isEmpty()
+        ? op.withName(s.name())
+        : op.inNamespace(s.namespace()).withName(s.name());
+  }
+}
