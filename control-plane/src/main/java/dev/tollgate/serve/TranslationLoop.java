@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,6 +60,8 @@ public final class TranslationLoop {
   private ScheduledFuture<?> retry;
   private Duration retryDelay = FIRST_RETRY;
   private final ProblemLog problems = new ProblemLog(LOG);
+  /** Told of every completed translation (the Kubernetes status write-back). */
+  private final List<Consumer<TranslationResult>> listeners = new CopyOnWriteArrayList<>();
   private volatile TranslationResult last;
   private volatile String failure;
   private volatile List<String> unread = List.of();
@@ -107,6 +111,7 @@ public final class TranslationLoop {
           .map(Problem::gateway).collect(Collectors.toSet());
       snapshots.publish(result.gateways(), withheld);
       last = result;
+      listeners.forEach(l -> l.accept(result));
       // A defect caught inside the pipeline withholds what it touched; the translation still failed.
       failure = result.defect().map(Problem::message).orElse(null);
       List<ProblemLog.Entry> served = new ArrayList<>();
@@ -191,6 +196,11 @@ public final class TranslationLoop {
   /** The provider (the file watch, or the Kubernetes informers), once started. */
   public Optional<Provider> provider() {
     return Optional.ofNullable(provider);
+  }
+
+  /** Calls {@code listener} with every translation that completes from now on. */
+  public void onTranslated(Consumer<TranslationResult> listener) {
+    listeners.add(listener);
   }
 
   /** The last translation, once one has finished. */

@@ -48,6 +48,8 @@ final class KubernetesServe implements AutoCloseable {
     p.put("tollgate.debounce", "50ms");
     p.put("tollgate.removal-delay", "200ms");
     p.put("tollgate.enable-backend", true);
+    // These tests are about what is read and served; proxy authentication has tests of its own.
+    p.put("tollgate.proxy-auth", "none");
     p.putAll(extra);
     ApplicationContext context = ApplicationContext.run(p);
     return new KubernetesServe(context, context.getBean(EmbeddedServer.class).start(), kubeconfig);

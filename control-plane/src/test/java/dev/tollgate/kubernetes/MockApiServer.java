@@ -44,6 +44,12 @@ public final class MockApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.destroy();
+    try {
+      server.destroy();
+    } catch (IllegalStateException e) {
+      // The mock waits for open connections to end; a closed client's pooled keep-alive connection
+      // can outlast that wait. Every assertion has run by now, and the port is the test JVM's.
+      System.err.println("mock API server: " + e.getMessage());
+    }
   }
 }

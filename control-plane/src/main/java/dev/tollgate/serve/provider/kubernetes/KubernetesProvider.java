@@ -130,6 +130,11 @@ public final class KubernetesProvider implements Provider {
     started = true;
   }
 
+  /** The client reading the cluster, once started: the status write-back writes through it too. */
+  public Optional<KubernetesClient> client() {
+    return Optional.ofNullable(client);
+  }
+
   private Config config() throws IOException {
     if (options.kubeconfig() == null) {
       return Config.autoConfigure(null);
