@@ -3,7 +3,6 @@ package dev.tollgate.kubernetes;
 import static dev.tollgate.kubernetes.KubernetesServe.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import dev.tollgate.serve.AdsTestClient;
 import dev.tollgate.testing.Golden;
@@ -32,6 +31,8 @@ class KubernetesProviderTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Duration QUIET = Duration.ofMillis(400);
+  /** Statuses are written after the first translation, by the replica that has won the Lease. */
+  private static final Duration STATUS_WAIT = Duration.ofSeconds(20);
   private static final List<XdsType> TYPES = List.of(XdsType.CLUSTER, XdsType.ENDPOINT, XdsType.LISTENER, XdsType.ROUTE,
       XdsType.SECRET);
 
@@ -68,15 +69,6 @@ class KubernetesProviderTest {
     return serve.bean(Pipeline.class).run(reader.resources(), reader.problems()).gateways().get("default/eg");
   }
 
-  private static Map<String, Message> unpack(XdsType type, List<Any> resources) throws Exception {
-    Map<String, Message> out = new TreeMap<>();
-    for (Any any : resources) {
-      Message m = type.prototype().getParserForType().parseFrom(any.getValue());
-      out.put(type.nameOf(m), m);
-    }
-    return out;
-  }
-
   private static Map<String, Message> byName(XdsType type, GatewayXds xds) {
     Map<String, Message> out = new TreeMap<>();
     xds.resources(type).forEach(m -> out.put(type.nameOf(m), m));
@@ -96,7 +88,7 @@ class KubernetesProviderTest {
         proxy.request(type.typeUrl(), names(type, expected), "", "");
         DiscoveryResponse response = proxy.next(WAIT);
         assertThat(response).as(type.key()).isNotNull();
-        assertThat(unpack(type, response.getResourcesList())).as(type.key()).isEqualTo(byName(type, expected));
+        assertThat(AdsTestClient.byName(type, response.getResourcesList())).as(type.key()).isEqualTo(byName(type, expected));
         proxy.ack(response, names(type, expected));
       }
       assertThat(byName(XdsType.ROUTE, expected)).isNotEmpty();
@@ -130,7 +122,7 @@ class KubernetesProviderTest {
         replaced = proxy.next(WAIT);
       }
       assertThat(domains(replaced)).containsExactly("shop.example.com");
-      assertThat(unpack(XdsType.ROUTE, replaced.getResourcesList())).isEqualTo(byName(XdsType.ROUTE,
+      assertThat(AdsTestClient.byName(XdsType.ROUTE, replaced.getResourcesList())).isEqualTo(byName(XdsType.ROUTE,
           translated(serve, quickstart.replace("www.example.com", "shop.example.com"))));
       proxy.ack(replaced, routeNames);
 
@@ -172,7 +164,7 @@ class KubernetesProviderTest {
   }
 
   private static List<String> domains(DiscoveryResponse response) throws Exception {
-    return unpack(XdsType.ROUTE, response.getResourcesList()).values().stream()
+    return AdsTestClient.byName(XdsType.ROUTE, response.getResourcesList()).values().stream()
         .flatMap(m -> ((RouteConfiguration) m).getVirtualHostsList().stream())
         .flatMap(v -> v.getDomainsList().stream()).distinct().toList();
   }
@@ -201,6 +193,41 @@ class KubernetesProviderTest {
           """);
       String asFile = file.problems().get(0).toString();
       assertThat(serve.loop().lastProblems()).anyMatch(p -> p.replace("kubernetes: HTTPRoute default/bad", "route.yaml").equals(asFile));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Object value) {
+    return value instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String condition(GenericKubernetesResource object, String type) {
+    Map<String, Object> status = object == null ? null : (Map<String, Object>) object.getAdditionalProperties().get("status");
+    if (status == null) {
+      return null;
+    }
+    List<Map<String, Object>> conditions = status.containsKey("parents")
+        ? list(list(status.get("parents")).stream().findFirst().map(p -> p.get("conditions")).orElse(null))
+        : list(status.get("conditions"));
+    return conditions.stream().filter(c -> type.equals(c.get("type"))).map(c -> c.get("status") + " " + c.get("reason"))
+        .findFirst().orElse(null);
+  }
+
+  /** With the Kubernetes provider, serve writes the statuses translate prints back to the objects in the cluster. */
+  @Test
+  void theLeadersTranslation_isWrittenToEveryObjectsStatus() throws Exception {
+    try (KubernetesServe serve = serving(api)) {
+      var routes = cluster.resources("gateway.networking.k8s.io/v1", "HTTPRoute", "default");
+      var gateways = cluster.resources("gateway.networking.k8s.io/v1", "Gateway", "default");
+      assertThat(eventually(STATUS_WAIT, () -> "True Accepted".equals(condition(routes.withName("backend").get(), "Accepted"))))
+          .as("the HTTPRoute's parent status, written by the leader").isTrue();
+      assertThat(eventually(STATUS_WAIT, () -> "True Programmed".equals(condition(gateways.withName("eg").get(), "Programmed"))))
+          .as("the Gateway's status").isTrue();
+      var parent = list(((Map<String, Object>) routes.withName("backend").get().getAdditionalProperties().get("status"))
+          .get("parents")).get(0);
+      assertThat(parent.get("controllerName")).isEqualTo("tollgate.dev/gatewayclass-controller");
+      assertThat(client.leases().inNamespace("default").withName("tollgate-leader").get()).as("the Lease it holds").isNotNull();
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.tollgate.kubernetes;
 import static dev.tollgate.kubernetes.KubernetesServe.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import dev.tollgate.serve.AdsTestClient;
 import dev.tollgate.testing.Golden;
@@ -28,15 +27,6 @@ class KubernetesWalkthroughTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private static Map<String, Message> unpack(XdsType type, List<Any> resources) throws Exception {
-    Map<String, Message> out = new TreeMap<>();
-    for (Any any : resources) {
-      Message m = type.prototype().getParserForType().parseFrom(any.getValue());
-      out.put(type.nameOf(m), m);
-    }
-    return out;
-  }
-
   /** The next listeners pushed, as text; other types pushed meanwhile are ACKed. */
   private static String nextListeners(AdsTestClient proxy, Map<String, List<String>> subscribed) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
@@ -45,7 +35,7 @@ class KubernetesWalkthroughTest {
       assertThat(response).as("a push").isNotNull();
       proxy.ack(response, subscribed.get(response.getTypeUrl()));
       if (response.getTypeUrl().equals(XdsType.LISTENER.typeUrl())) {
-        return unpack(XdsType.LISTENER, response.getResourcesList()).toString();
+        return AdsTestClient.byName(XdsType.LISTENER, response.getResourcesList()).toString();
       }
     }
     throw new AssertionError("no listeners pushed within " + WAIT);
@@ -77,7 +67,7 @@ class KubernetesWalkthroughTest {
           assertThat(response).as(type.key()).isNotNull();
           Map<String, Message> want = new TreeMap<>();
           expected.resources(type).forEach(m -> want.put(type.nameOf(m), m));
-          assertThat(unpack(type, response.getResourcesList())).as(type.key()).isEqualTo(want);
+          assertThat(AdsTestClient.byName(type, response.getResourcesList())).as(type.key()).isEqualTo(want);
           proxy.ack(response, names);
         }
         assertThat(expected.resources(XdsType.LISTENER).toString()).as("the SecurityPolicy is in force").contains("ext_authz");

@@ -13,8 +13,13 @@ import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.unix.DomainSocketAddress;
+import com.google.protobuf.Any;
+import com.google.protobuf.Message;
+import dev.tollgate.translator.xds.XdsType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +29,17 @@ import java.util.concurrent.TimeUnit;
  * queues what the server answers, for state-of-the-world and delta streams.
  */
 public final class AdsTestClient implements AutoCloseable {
+
+  /** Served resources of one type, decoded and keyed by name, to compare with what a translation made. */
+  public static Map<String, Message> byName(XdsType type, List<Any> resources) throws Exception {
+    Map<String, Message> out = new TreeMap<>();
+    for (Any any : resources) {
+      Message m = type.prototype().getParserForType().parseFrom(any.getValue());
+      out.put(type.nameOf(m), m);
+    }
+    return out;
+  }
+
 
   private final ManagedChannel channel;
   private final MultiThreadIoEventLoopGroup unixGroup;

@@ -2,7 +2,6 @@ package dev.tollgate.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.Any;
 import com.google.protobuf.Message;
 import dev.tollgate.translator.xds.GatewayXds;
 import dev.tollgate.translator.xds.XdsType;
@@ -41,15 +40,6 @@ class ServeAdsTest {
     return expected.resources(type).stream().map(type::nameOf).toList();
   }
 
-  private static Map<String, Message> unpack(XdsType type, List<Any> resources) throws Exception {
-    Map<String, Message> out = new TreeMap<>();
-    for (Any any : resources) {
-      Message m = type.prototype().getParserForType().parseFrom(any.getValue());
-      out.put(type.nameOf(m), m);
-    }
-    return out;
-  }
-
   private static Map<String, Message> expected(XdsType type) {
     Map<String, Message> out = new TreeMap<>();
     expected.resources(type).forEach(m -> out.put(type.nameOf(m), m));
@@ -67,7 +57,7 @@ class ServeAdsTest {
         assertThat(response.getTypeUrl()).isEqualTo(type.typeUrl());
         assertThat(response.getVersionInfo()).isNotEmpty();
         assertThat(response.getNonce()).isNotEmpty();
-        assertThat(unpack(type, response.getResourcesList())).as(type.key()).isEqualTo(expected(type));
+        assertThat(AdsTestClient.byName(type, response.getResourcesList())).as(type.key()).isEqualTo(expected(type));
         proxy.ack(response, names);
         assertThat(proxy.next(QUIET)).as("nothing follows the ACK of an unchanged " + type.key()).isNull();
       }
@@ -112,7 +102,7 @@ class ServeAdsTest {
       grpcLike.request(XdsType.CLUSTER.typeUrl(), clusters.subList(0, 2), first.getVersionInfo(), first.getNonce());
       DiscoveryResponse second = grpcLike.next(WAIT);
       assertThat(second).as("the newly named cluster is sent").isNotNull();
-      assertThat(unpack(XdsType.CLUSTER, second.getResourcesList())).containsKey(clusters.get(1));
+      assertThat(AdsTestClient.byName(XdsType.CLUSTER, second.getResourcesList())).containsKey(clusters.get(1));
     }
   }
 
@@ -128,7 +118,7 @@ class ServeAdsTest {
         DeltaDiscoveryResponse response = proxy.nextDelta(WAIT);
         assertThat(response).as(type.key()).isNotNull();
         assertThat(response.getResourcesList()).extracting(Resource::getVersion).allSatisfy(v -> assertThat(v).hasSize(16));
-        assertThat(unpack(type, response.getResourcesList().stream().map(Resource::getResource).toList())).isEqualTo(expected(type));
+        assertThat(AdsTestClient.byName(type, response.getResourcesList().stream().map(Resource::getResource).toList())).isEqualTo(expected(type));
         proxy.deltaRequest(DeltaDiscoveryRequest.newBuilder().setTypeUrl(type.typeUrl()).setResponseNonce(response.getNonce()));
         assertThat(proxy.nextDelta(QUIET)).as("nothing follows the ACK").isNull();
       }
