@@ -10,13 +10,12 @@ import dev.tollgate.translator.input.ReadLimits;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.Config;
+import dev.tollgate.kubernetes.ClusterConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,7 +114,7 @@ public final class KubernetesProvider implements Provider {
 
   @Override
   public synchronized void start() throws IOException {
-    client = new KubernetesClientBuilder().withConfig(config()).build();
+    client = new KubernetesClientBuilder().withConfig(ClusterConnection.config(options.kubeconfig())).build();
     LOG.info("reading Gateway API and policy objects from the cluster at {} ({})", client.getMasterUrl(),
         options.namespaces().isEmpty() ? "every namespace" : "namespaces " + String.join(", ", options.namespaces()));
     for (WantedKind kind : wanted) {
@@ -133,17 +132,6 @@ public final class KubernetesProvider implements Provider {
   /** The client reading the cluster, once started: the status write-back writes through it too. */
   public Optional<KubernetesClient> client() {
     return Optional.ofNullable(client);
-  }
-
-  private Config config() throws IOException {
-    if (options.kubeconfig() == null) {
-      return Config.autoConfigure(null);
-    }
-    File file = new File(options.kubeconfig());
-    if (!file.canRead()) {
-      throw new IOException("tollgate.kubeconfig: " + file + (file.exists() ? ": cannot be read" : ": does not exist"));
-    }
-    return Config.fromKubeconfig(file);
   }
 
   /** Starts or stops the informers of custom kinds as their CRDs come, change versions and go. */

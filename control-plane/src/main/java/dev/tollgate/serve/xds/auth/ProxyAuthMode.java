@@ -32,13 +32,12 @@ public enum ProxyAuthMode {
 
   /**
    * The mode in effect: the setting when given; otherwise {@code kubernetes-token} when the
-   * provider is Kubernetes ({@code tollgate.provider}, or, where that is not set, running in a pod).
+   * provider in effect ({@code ServeSettings.provider()}) is Kubernetes.
    */
-  public static ProxyAuthMode resolve(Optional<String> setting, Optional<String> provider, boolean inPod) {
+  public static ProxyAuthMode resolve(Optional<String> setting, String provider) {
     if (setting.isPresent() && !setting.get().isEmpty()) {
       return parse(setting.get());
     }
-    boolean kubernetes = provider.filter(p -> !p.isEmpty()).map("kubernetes"::equals).orElse(inPod);
-    return kubernetes ? KUBERNETES_TOKEN : NONE;
+    return "kubernetes".equals(provider) ? KUBERNETES_TOKEN : NONE;
   }
 }

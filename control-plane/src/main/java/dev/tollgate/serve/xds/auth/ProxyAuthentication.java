@@ -1,14 +1,18 @@
 package dev.tollgate.serve.xds.auth;
 
+import dev.tollgate.kubernetes.ClusterConnection;
+import dev.tollgate.serve.ServeSettings;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.env.Environment;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Optional;
@@ -30,10 +34,9 @@ public final class ProxyAuthentication {
   private final ProxyAuthInterceptor interceptor;
   private final KubernetesClient ownClient;
 
-  ProxyAuthentication(ProxyAuthSettings settings, Environment environment, MeterRegistry registry,
+  ProxyAuthentication(ProxyAuthSettings settings, ServeSettings serve, MeterRegistry registry,
       Optional<KubernetesClient> sharedClient) {
-    this.mode = ProxyAuthMode.resolve(Optional.ofNullable(settings.getProxyAuth()),
-        environment.getProperty("tollgate.provider", String.class), System.getenv("KUBERNETES_SERVICE_HOST") != null);
+    this.mode = ProxyAuthMode.resolve(Optional.ofNullable(settings.getProxyAuth()), serve.provider());
     if (mode == ProxyAuthMode.NONE) {
       LOG.warn("PROXY AUTHENTICATION IS OFF (tollgate.proxy-auth=none): any client that reaches the xDS port receives "
           + "any Gateway's configuration, TLS private keys included. For development only; in a cluster set "
@@ -43,7 +46,7 @@ public final class ProxyAuthentication {
       return;
     }
     KubernetesClient client = sharedClient.orElse(null);
-    this.ownClient = client == null ? new KubernetesClientBuilder().build() : null;
+    this.ownClient = client == null ? new KubernetesClientBuilder().withConfig(config(serve)).build() : null;
     KubernetesClient used = client == null ? ownClient : client;
     Set<String> proxyNamespaces = new HashSet<>(settings.getProxyAuthNamespaces());
     if (proxyNamespaces.isEmpty() && used.getNamespace() != null) {
@@ -57,6 +60,15 @@ public final class ProxyAuthentication {
 
   public ProxyAuthMode mode() {
     return mode;
+  }
+
+  /** The provider's connection: reviews go to the cluster whose objects are served. */
+  private static Config config(ServeSettings serve) {
+    try {
+      return ClusterConnection.config(serve.getKubeconfig());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // serve's settings check refuses such a kubeconfig before start
+    }
   }
 
   /** The service, behind the authentication this mode asks for. */

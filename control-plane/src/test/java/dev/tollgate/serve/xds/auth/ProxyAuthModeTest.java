@@ -9,17 +9,16 @@ import org.junit.jupiter.api.Test;
 class ProxyAuthModeTest {
 
   @Test
-  void resolve_withoutSetting_followsTheProvider_thenWhetherItRunsInAPod() {
-    assertThat(ProxyAuthMode.resolve(Optional.empty(), Optional.of("kubernetes"), false)).isEqualTo(ProxyAuthMode.KUBERNETES_TOKEN);
-    assertThat(ProxyAuthMode.resolve(Optional.empty(), Optional.of("file"), true)).isEqualTo(ProxyAuthMode.NONE);
-    assertThat(ProxyAuthMode.resolve(Optional.empty(), Optional.empty(), true)).isEqualTo(ProxyAuthMode.KUBERNETES_TOKEN);
-    assertThat(ProxyAuthMode.resolve(Optional.empty(), Optional.empty(), false)).isEqualTo(ProxyAuthMode.NONE);
+  void resolve_withoutSetting_followsTheProvider() {
+    assertThat(ProxyAuthMode.resolve(Optional.empty(), "kubernetes")).isEqualTo(ProxyAuthMode.KUBERNETES_TOKEN);
+    assertThat(ProxyAuthMode.resolve(Optional.empty(), "file")).isEqualTo(ProxyAuthMode.NONE);
+    assertThat(ProxyAuthMode.resolve(Optional.of(""), "kubernetes")).isEqualTo(ProxyAuthMode.KUBERNETES_TOKEN);
   }
 
   @Test
   void resolve_theSettingWins() {
-    assertThat(ProxyAuthMode.resolve(Optional.of("none"), Optional.of("kubernetes"), true)).isEqualTo(ProxyAuthMode.NONE);
-    assertThat(ProxyAuthMode.resolve(Optional.of("kubernetes-token"), Optional.of("file"), false))
+    assertThat(ProxyAuthMode.resolve(Optional.of("none"), "kubernetes")).isEqualTo(ProxyAuthMode.NONE);
+    assertThat(ProxyAuthMode.resolve(Optional.of("kubernetes-token"), "file"))
         .isEqualTo(ProxyAuthMode.KUBERNETES_TOKEN);
   }
 

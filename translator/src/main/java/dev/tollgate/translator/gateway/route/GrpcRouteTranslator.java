@@ -30,16 +30,8 @@ public final class GrpcRouteTranslator {
       problems.inRule(i);
       String field = "spec.rules[" + i + "]";
       String rulePrefix = XdsNames.routeRule(route.kind(), route.metadata().namespace(), route.metadata().name(), i);
-      List<MatchIr> matches = new ArrayList<>();
-      for (int j = 0; j < rule.matches().size(); j++) {
-        int before = problems.count();
-        MatchIr match = MatchTranslator.grpc(rule.matches().get(j), field + ".matches[" + j + "]", problems);
-        matches.add(problems.count() == before ? match : null);
-      }
-      boolean hasMatches = !matches.isEmpty();
-      if (!hasMatches) {
-        matches.add(MatchTranslator.MATCH_ALL);
-      }
+      boolean hasMatches = !rule.matches().isEmpty();
+      List<MatchIr> matches = MatchTranslator.ofRule(rule.matches(), field, problems, (m, at) -> MatchTranslator.grpc(m, at, problems));
       RuleFilters ruleFilters = filters.translate(route.key(), true, rulePrefix, rule.filters(), List.of(), field + ".filters", problems);
       DestinationIr destination =
           backends.resolve(route.key(), true, rulePrefix, rule.backendRefs(), field + ".backendRefs", problems);

@@ -34,16 +34,8 @@ public final class HttpRouteTranslator {
       problems.inRule(i);
       String field = "spec.rules[" + i + "]";
       String rulePrefix = XdsNames.routeRule(route.kind(), route.metadata().namespace(), route.metadata().name(), i);
-      List<MatchIr> matches = new ArrayList<>();
-      for (int j = 0; j < rule.matches().size(); j++) {
-        int before = problems.count();
-        MatchIr match = MatchTranslator.http(rule.matches().get(j), field + ".matches[" + j + "]", problems);
-        matches.add(problems.count() == before ? match : null);
-      }
-      boolean hasMatches = !matches.isEmpty();
-      if (!hasMatches) {
-        matches.add(MatchTranslator.MATCH_ALL);
-      }
+      boolean hasMatches = !rule.matches().isEmpty();
+      List<MatchIr> matches = MatchTranslator.ofRule(rule.matches(), field, problems, (m, at) -> MatchTranslator.http(m, at, problems));
       List<PathMatchIr> paths = matches.stream().filter(Objects::nonNull).map(MatchIr::path).toList();
       RuleFilters ruleFilters = filters.translate(route.key(), false, rulePrefix, rule.filters(), paths, field + ".filters", problems);
       DestinationIr destination = ruleFilters.redirect() != null ? null

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,25 @@ final class MatchTranslator {
   private static final Pattern GRPC_METHOD = Pattern.compile("^[A-Za-z_][A-Za-z_0-9]*$");
 
   private MatchTranslator() {}
+
+  /**
+   * A rule's matches, each translated with {@code translate}: null where a match is itself
+   * invalid (it cannot be given to Envoy, even as a 500), and the match-all one when the rule has
+   * none.
+   */
+  static <M> List<MatchIr> ofRule(List<M> matches, String field, RouteProblems problems,
+      BiFunction<M, String, MatchIr> translate) {
+    List<MatchIr> out = new ArrayList<>();
+    for (int j = 0; j < matches.size(); j++) {
+      int before = problems.count();
+      MatchIr match = translate.apply(matches.get(j), field + ".matches[" + j + "]");
+      out.add(problems.count() == before ? match : null);
+    }
+    if (out.isEmpty()) {
+      out.add(MATCH_ALL);
+    }
+    return out;
+  }
 
   static MatchIr http(HttpRoute.Match match, String field, RouteProblems problems) {
     PathMatchIr path = httpPath(match.path(), field + ".path", problems);

@@ -11,8 +11,6 @@ import dev.tollgate.translator.model.gatewayapi.ParentReference;
 import dev.tollgate.translator.naming.XdsNames;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * A route refused when read, as far as where its traffic goes can still be read: its parents,
@@ -22,28 +20,35 @@ import java.util.function.Function;
  */
 public record RefusedRoute(RouteView view, TranslatedRoute translated) {
 
+  /** Translates one match as written, telling {@code problems} what makes it unusable. */
+  private interface MatchReader {
+    MatchIr read(JsonNode node, String field, RouteProblems problems);
+  }
+
   public static RefusedRoute http(RejectedObject refused) {
-    return read(refused, false, (node, field) -> {
+    return read(refused, false, (node, field, problems) -> {
       Binder.Result<HttpRoute.Match> m = Binder.bind(node, HttpRoute.Match.class);
-      return m.ok() && m.value() != null ? valid(p -> MatchTranslator.http(m.value(), field, p)) : null;
+      return readable(node, m, field, problems) ? MatchTranslator.http(m.value(), field, problems) : null;
     });
   }
 
   public static RefusedRoute grpc(RejectedObject refused) {
-    return read(refused, true, (node, field) -> {
+    return read(refused, true, (node, field, problems) -> {
       Binder.Result<GrpcRoute.Match> m = Binder.bind(node, GrpcRoute.Match.class);
-      return m.ok() && m.value() != null ? valid(p -> MatchTranslator.grpc(m.value(), field, p)) : null;
+      return readable(node, m, field, problems) ? MatchTranslator.grpc(m.value(), field, problems) : null;
     });
   }
 
-  /** The translated match, or null when it is itself invalid and so cannot be given to Envoy. */
-  private static MatchIr valid(Function<RouteProblems, MatchIr> translate) {
-    RouteProblems problems = new RouteProblems(List.of());
-    MatchIr match = translate.apply(problems);
-    return problems.count() == 0 ? match : null;
+  private static boolean readable(JsonNode node, Binder.Result<?> bound, String field, RouteProblems problems) {
+    // Only a match written as an object says what it matches; anything else would bind as match-all.
+    if (node.isObject() && bound.ok() && bound.value() != null) {
+      return true;
+    }
+    problems.invalid(field, "cannot be read");
+    return false;
   }
 
-  private static RefusedRoute read(RejectedObject refused, boolean grpc, BiFunction<JsonNode, String, MatchIr> match) {
+  private static RefusedRoute read(RejectedObject refused, boolean grpc, MatchReader match) {
     JsonNode spec = refused.spec() != null && refused.spec().isObject() ? refused.spec() : MissingNode.getInstance();
     List<ParentReference> parents = new ArrayList<>();
     for (JsonNode node : spec.path("parentRefs")) {
@@ -78,16 +83,12 @@ public record RefusedRoute(RouteView view, TranslatedRoute translated) {
       if (!rule.isObject() || !(matchNodes.isMissingNode() || matchNodes.isNull() || matchNodes.isArray())) {
         continue;
       }
-      List<MatchIr> matches = new ArrayList<>();
-      for (int j = 0; j < matchNodes.size(); j++) {
-        // Only a match written as an object says what it matches; anything else would bind as match-all.
-        JsonNode node = matchNodes.get(j);
-        matches.add(node.isObject() ? match.apply(node, "spec.rules[" + i + "].matches[" + j + "]") : null);
-      }
-      boolean hasMatches = !matches.isEmpty();
-      if (!hasMatches) {
-        matches.add(MatchTranslator.MATCH_ALL);
-      }
+      List<JsonNode> nodes = new ArrayList<>();
+      matchNodes.forEach(nodes::add);
+      // What is wrong with the matches is said by the refusal already: this only tells the usable ones apart.
+      RouteProblems scratch = new RouteProblems(List.of());
+      List<MatchIr> matches = MatchTranslator.ofRule(nodes, "spec.rules[" + i + "]", scratch, (n, at) -> match.read(n, at, scratch));
+      boolean hasMatches = !nodes.isEmpty();
       String prefix = XdsNames.routeRule(refused.key().kind(), namespace, name, i);
       templates.addAll(RuleAssembler.dropped(refused.key(), prefix, i, matches, hasMatches, grpc));
     }
