@@ -3,6 +3,7 @@ package dev.tollgate.cli;
 import dev.tollgate.app.NetworkAddress;
 import dev.tollgate.extension.config.ExtensionConfigException;
 import dev.tollgate.extension.config.ExtensionConfigLoader;
+import dev.tollgate.kubernetes.leader.LeaderElectionProperties;
 import dev.tollgate.serve.xds.auth.ProxyAuthMode;
 import dev.tollgate.translator.input.ReadLimits;
 import io.micronaut.context.env.PropertySource;
@@ -37,12 +38,14 @@ final class ServeSettingsCheck {
   private static final Set<String> KNOWN = Set.of("resources", "xds-address", "controller-name", "enable-backend",
       "enable-envoy-patch-policy", "extension-config", "debounce", "removal-delay", "max-file-size",
       "max-document-size", "liveness-timeout", "xds-tls.certificate", "xds-tls.key", "xds-tls.client-ca",
-      "xds-tls.reload-interval", "provider", "namespaces", "kubeconfig", "resync-interval");
+      "xds-tls.reload-interval", "provider", "namespaces", "kubeconfig", "resync-interval", "leader-election.namespace",
+      "leader-election.lease-name", "leader-election.lease-duration", "leader-election.renew-deadline",
+      "leader-election.retry-period");
   /** The settings of proxy authentication ({@code dev.tollgate.serve.xds.auth.ProxyAuthSettings}). */
   private static final Set<String> PROXY_AUTH = Set.of("proxy-auth", "proxy-auth-audience", "proxy-auth-namespaces",
       "proxy-auth-cache-age");
   private static final List<String> DURATIONS = List.of("debounce", "removal-delay", "liveness-timeout", "xds-tls.reload-interval",
-      "resync-interval");
+      "resync-interval", "leader-election.lease-duration", "leader-election.renew-deadline", "leader-election.retry-period");
   private static final Set<String> PROVIDERS = Set.of("kubernetes", "file");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
@@ -157,11 +160,29 @@ final class ServeSettingsCheck {
             ExitCodes.UNREADABLE_INPUT);
       }
     }
+    checkLeaderElection(settings);
     checkProxyAuth(settings);
     Optional<String> port = settings.get("micronaut.server.port", String.class);
     if (port.isPresent() && !isPort(port.get())) {
       throw refused("micronaut.server.port: \"" + port.get() + "\" is not a port (0 to 65535, or -1 for any free one)", ExitCodes.USAGE);
     }
+  }
+
+  /** The durations client-go requires in this order: lease duration over renew deadline over retry period. */
+  private static void checkLeaderElection(PropertyResolver settings) throws RefusedException {
+    var defaults = new LeaderElectionProperties();
+    var lease = settings.get("tollgate.leader-election.lease-duration", Duration.class).orElse(defaults.getLeaseDuration());
+    var renew = settings.get("tollgate.leader-election.renew-deadline", Duration.class).orElse(defaults.getRenewDeadline());
+    var retry = settings.get("tollgate.leader-election.retry-period", Duration.class).orElse(defaults.getRetryPeriod());
+    if (lease.compareTo(renew) <= 0 || renew.compareTo(retry) <= 0) {
+      throw refused("tollgate.leader-election: lease-duration (" + text(lease) + ") must exceed renew-deadline ("
+          + text(renew) + "), which must exceed retry-period (" + text(retry) + ")", ExitCodes.USAGE);
+    }
+  }
+
+  /** A duration as the settings write it: {@code 2s}, {@code 1500ms}. */
+  private static String text(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
   private static void checkProxyAuth(PropertyResolver settings) throws RefusedException {

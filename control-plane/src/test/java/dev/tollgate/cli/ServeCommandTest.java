@@ -72,6 +72,7 @@ class ServeCommandTest {
       "'tollgate: {xds-tls: {certificate: MISSING, key: MISSING}}' | 3 | tollgate.xds-tls.certificate: MISSING: does not exist",
       "'tollgate: {proxy-auth: mtls}'           | 2 | tollgate.proxy-auth: \"mtls\" is neither kubernetes-token nor none",
       "'tollgate: {proxy-auth-cache-age: 0s}'   | 2 | tollgate.proxy-auth-cache-age: \"0s\" is not a positive duration (examples: 30s, 5m)",
+      "'tollgate: {leader-election: {lease-duration: 5s, renew-deadline: 10s}}' | 2 | tollgate.leader-election: lease-duration (5s) must exceed renew-deadline (10s), which must exceed retry-period (2s)",
       "'tollgate: {resourcez: [x]}'             | 2 | --config CONFIG: tollgate.resourcez is not a setting of serve"})
   @Timeout(20)
   void serve_settingFromTheConfigFileThatCannotBeUsed_isRefusedAtStartInOneLine(String yaml, int exitCode, String message,

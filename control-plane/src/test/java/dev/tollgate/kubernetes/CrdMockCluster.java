@@ -67,6 +67,11 @@ public final class CrdMockCluster implements AutoCloseable {
     return client;
   }
 
+  /** The API server's URL, as a kubeconfig's {@code server} would name it. */
+  public String url() {
+    return api.url("/");
+  }
+
   /** A new client of the same server, as another replica would have. */
   public NamespacedKubernetesClient newClient() {
     return api.createClient();

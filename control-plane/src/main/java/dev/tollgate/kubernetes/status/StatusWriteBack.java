@@ -1,6 +1,7 @@
 package dev.tollgate.kubernetes.status;
 
 import dev.tollgate.kubernetes.leader.LeaderElection;
+import dev.tollgate.kubernetes.leader.LeaderElectionProperties;
 import dev.tollgate.kubernetes.leader.LeaderSettings;
 import dev.tollgate.serve.ServeMetrics;
 import dev.tollgate.serve.ServeSettings;
@@ -10,7 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import java.util.Objects;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +28,16 @@ public final class StatusWriteBack {
   private final TranslationLoop loop;
   private final ServeSettings settings;
   private final ServeMetrics metrics;
+  private final LeaderElectionProperties leaderElection;
   private StatusWriter writer;
   private LeaderElection election;
 
-  public StatusWriteBack(TranslationLoop loop, ServeSettings settings, ServeMetrics metrics) {
+  public StatusWriteBack(TranslationLoop loop, ServeSettings settings, ServeMetrics metrics,
+      LeaderElectionProperties leaderElection) {
     this.loop = loop;
     this.settings = settings;
     this.metrics = metrics;
+    this.leaderElection = leaderElection;
   }
 
   @PostConstruct
@@ -44,15 +48,23 @@ public final class StatusWriteBack {
       return;
     }
     writer = new StatusWriter(client, StatusWriterSettings.defaults(settings.getControllerName()), metrics.registry());
-    // The Lease lives in Tollgate's own namespace: the pod's, else the client's, else default.
-    String namespace = Objects.requireNonNullElse(System.getenv("POD_NAMESPACE"),
-        Objects.requireNonNullElse(client.getNamespace(), "default"));
-    election = new LeaderElection(client, LeaderSettings.defaults(namespace),
-        LeaderElection.Listener.of(writer::activate, writer::deactivate), metrics.registry()).start();
+    LeaderSettings lease = leaderElection.settings(System.getenv(), client.getNamespace());
+    election = new LeaderElection(client, lease, LeaderElection.Listener.of(writer::activate, writer::deactivate),
+        metrics.registry()).start();
     loop.onTranslated(result -> writer.write(result.statuses()));
     loop.last().ifPresent(result -> writer.write(result.statuses()));
     LOG.info("statuses are written back to the cluster while this replica ({}) holds Lease {}/{}",
-        election.identity(), namespace, LeaderSettings.DEFAULT_NAME);
+        election.identity(), lease.namespace(), lease.name());
+  }
+
+  /** True while this replica holds the Lease and writes statuses. */
+  public boolean leading() {
+    return election != null && election.leading();
+  }
+
+  /** Waits until the statuses recorded so far are written (at once when this replica does not lead). */
+  public boolean awaitWritten(Duration timeout) throws InterruptedException {
+    return writer == null || writer.awaitWritten(timeout);
   }
 
   @PreDestroy
