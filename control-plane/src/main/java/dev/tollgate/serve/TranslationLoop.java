@@ -110,8 +110,9 @@ public final class TranslationLoop {
           .filter(p -> p.severity() == Problem.Severity.ERROR && !p.gateway().isEmpty())
           .map(Problem::gateway).collect(Collectors.toSet());
       snapshots.publish(result.gateways(), withheld);
-      last = result;
+      // Listeners hear of a result before last() shows it, so whoever sees it there knows they have.
       listeners.forEach(l -> l.accept(result));
+      last = result;
       // A defect caught inside the pipeline withholds what it touched; the translation still failed.
       failure = result.defect().map(Problem::message).orElse(null);
       List<ProblemLog.Entry> served = new ArrayList<>();

@@ -216,6 +216,27 @@ class KubernetesProviderTest {
 
   /** With the Kubernetes provider, serve writes the statuses translate prints back to the objects in the cluster. */
   @Test
+  void aChangeOfAStatusAlone_isNotTranslatedAgain() throws Exception {
+    try (KubernetesServe serve = serving(api)) {
+      var registry = serve.bean(io.micrometer.core.instrument.MeterRegistry.class);
+      var routes = cluster.resources("gateway.networking.k8s.io/v1", "HTTPRoute", "default");
+      Thread.sleep(QUIET.toMillis()); // the first statuses written come back as status-only events too
+      double translations = registry.get("tollgate.translations").counters().stream().mapToDouble(c -> c.count()).sum();
+      var route = routes.withName("backend").get();
+      route.getAdditionalProperties().put("status", Map.of("parents", List.of(Map.of(
+          "parentRef", Map.of("name", "eg"), "controllerName", "example.com/other-controller",
+          "conditions", List.of(Map.of("type", "Accepted", "status", "True", "reason", "Accepted", "message", "",
+              "lastTransitionTime", "2026-01-01T00:00:00Z"))))));
+      routes.resource(route).updateStatus();
+      assertThat(eventually(WAIT, () -> registry.find("tollgate.kubernetes.events").tags("kind", "HTTPRoute", "type",
+          "status-updated").counters().stream().mapToDouble(c -> c.count()).sum() > 0)).as("the status change seen").isTrue();
+      Thread.sleep(QUIET.toMillis());
+      assertThat(registry.get("tollgate.translations").counters().stream().mapToDouble(c -> c.count()).sum())
+          .as("translations after a status-only change").isEqualTo(translations);
+    }
+  }
+
+  @Test
   void theLeadersTranslation_isWrittenToEveryObjectsStatus() throws Exception {
     try (KubernetesServe serve = serving(api)) {
       var routes = cluster.resources("gateway.networking.k8s.io/v1", "HTTPRoute", "default");

@@ -23,7 +23,8 @@ final class PendingStatuses {
   private final LinkedHashSet<ObjectKey> dirty = new LinkedHashSet<>();
   /** GatewayClasses and Gateways Tollgate had statuses for: the EnvoyProxy ancestors it owns. */
   private final Set<JsonNode> ourParents = new HashSet<>();
-  private int inFlight;
+  /** The objects being written now: a worker never takes one another holds. */
+  private final Set<ObjectKey> writing = new HashSet<>();
   private boolean active;
   private boolean closed;
 
@@ -66,24 +67,31 @@ final class PendingStatuses {
     return active;
   }
 
-  /** The next object to write, waiting while there is none or this replica does not write; null once closed. */
+  /**
+   * The next object to write that no other worker is writing, waiting while there is none or this
+   * replica does not write; null once closed.
+   */
   synchronized Work take() throws InterruptedException {
-    while (!closed && (!active || dirty.isEmpty())) {
+    while (true) {
+      if (closed) {
+        return null;
+      }
+      if (active) {
+        for (Iterator<ObjectKey> it = dirty.iterator(); it.hasNext(); ) {
+          ObjectKey key = it.next();
+          if (writing.add(key)) {
+            it.remove();
+            return new Work(key, latest.get(key));
+          }
+        }
+      }
       wait();
     }
-    if (closed) {
-      return null;
-    }
-    Iterator<ObjectKey> it = dirty.iterator();
-    ObjectKey key = it.next();
-    it.remove();
-    inFlight++;
-    return new Work(key, latest.get(key));
   }
 
   /** The work is done; a removal that is still current is forgotten. */
   synchronized void done(Work work) {
-    inFlight--;
+    writing.remove(work.key());
     if (!work.target().present() && work.target().equals(latest.get(work.key())) && !dirty.contains(work.key())) {
       latest.remove(work.key());
     }
@@ -105,7 +113,7 @@ final class PendingStatuses {
   /** Waits until nothing is queued or being written (or this replica does not write). */
   synchronized boolean awaitIdle(long timeoutMillis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    while (!closed && (inFlight > 0 || active && !dirty.isEmpty())) {
+    while (!closed && (!writing.isEmpty() || active && !dirty.isEmpty())) {
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       if (left <= 0) {
         return false;

@@ -42,12 +42,14 @@ public final class StatusWriteBack {
 
   @PostConstruct
   void start() {
-    KubernetesClient client = loop.provider().filter(KubernetesProvider.class::isInstance)
-        .map(KubernetesProvider.class::cast).flatMap(KubernetesProvider::client).orElse(null);
+    KubernetesProvider provider = loop.provider().filter(KubernetesProvider.class::isInstance)
+        .map(KubernetesProvider.class::cast).orElse(null);
+    KubernetesClient client = provider == null ? null : provider.client().orElse(null);
     if (client == null) {
       return;
     }
-    writer = new StatusWriter(client, StatusWriterSettings.defaults(settings.getControllerName()), metrics.registry());
+    writer = new StatusWriter(client, provider::cached, StatusWriterSettings.defaults(settings.getControllerName()),
+        metrics.registry());
     LeaderSettings lease = leaderElection.settings(System.getenv(), client.getNamespace());
     election = new LeaderElection(client, lease, LeaderElection.Listener.of(writer::activate, writer::deactivate),
         metrics.registry()).start();

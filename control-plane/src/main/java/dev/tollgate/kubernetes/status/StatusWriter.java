@@ -6,6 +6,7 @@ import dev.tollgate.kubernetes.status.StatusWriteMetrics.Outcome;
 import dev.tollgate.translator.status.ObjectStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
@@ -15,16 +16,19 @@ import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes the statuses a translation computed to the objects' status subresources.
  *
- * <p>{@link #write} only records what is wanted and returns: one worker thread compares each
- * changed object with the live one and writes it when Tollgate's part differs, at most
- * {@link StatusWriterSettings#writesPerSecond} objects a second. Only the latest status of an
+ * <p>{@link #write} only records what is wanted and returns: worker threads
+ * ({@link StatusWriterSettings#workers}, never two on one object) compare each changed object with
+ * the live one and write it when Tollgate's part differs, at most
+ * {@link StatusWriterSettings#writesPerSecond} objects a second in all. Only the latest status of an
  * object is written, however many translations came in between. A conflict is retried on the
  * latest object; a deleted object is dropped.
  *
@@ -36,22 +40,32 @@ public final class StatusWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StatusWriter.class);
 
   private final KubernetesClient client;
+  private final LiveObjects cache;
   private final StatusWriterSettings settings;
   private final StatusMerge merge;
   private final StatusWriteMetrics metrics;
   private final PendingStatuses pending = new PendingStatuses();
   private final TokenBucket bucket;
-  private final Thread worker;
+  private final List<Thread> workers;
 
   public StatusWriter(KubernetesClient client, StatusWriterSettings settings, MeterRegistry registry) {
+    this(client, LiveObjects.NONE, settings, registry);
+  }
+
+  /** A writer that compares with the cached object first and reads the live one only after a conflict. */
+  public StatusWriter(KubernetesClient client, LiveObjects cache, StatusWriterSettings settings, MeterRegistry registry) {
     this.client = client;
+    this.cache = cache;
     this.settings = settings;
     this.merge = new StatusMerge(settings.controllerName());
     this.metrics = new StatusWriteMetrics(registry);
     this.bucket = new TokenBucket(settings.writesPerSecond(), settings.burst());
-    this.worker = new Thread(this::run, "tollgate-status-writer");
-    worker.setDaemon(true);
-    worker.start();
+    this.workers = java.util.stream.IntStream.range(0, settings.workers()).mapToObj(i -> {
+      Thread t = new Thread(this::run, "tollgate-status-writer-" + i);
+      t.setDaemon(true);
+      t.start();
+      return t;
+    }).toList();
   }
 
   /**
@@ -84,9 +98,11 @@ public final class StatusWriter implements AutoCloseable {
   @Override
   public void close() {
     pending.close();
-    worker.interrupt();
+    workers.forEach(Thread::interrupt);
     try {
-      worker.join(Duration.ofSeconds(5).toMillis());
+      for (Thread t : workers) {
+        t.join(Duration.ofSeconds(5).toMillis());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -112,7 +128,8 @@ public final class StatusWriter implements AutoCloseable {
     ObjectStatus s = work.target().status();
     for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
       try {
-        metrics.count(s.kind(), writeOnce(work));
+        // The first attempt trusts the cache; after a conflict the live object is read.
+        metrics.count(s.kind(), writeOnce(work, attempt == 1));
         return;
       } catch (KubernetesClientException e) {
         if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
@@ -135,11 +152,11 @@ public final class StatusWriter implements AutoCloseable {
     metrics.count(s.kind(), Outcome.FAILED);
   }
 
-  /** Reads the live object and writes its status when Tollgate's part differs. */
-  private Outcome writeOnce(Work work) {
+  /** Writes the object's status when Tollgate's part differs from the cached (or else the live) object's. */
+  private Outcome writeOnce(Work work, boolean fromCache) {
     ObjectStatus s = work.target().status();
-    Resource<GenericKubernetesResource> resource = resource(s);
-    GenericKubernetesResource live = resource.get();
+    GenericKubernetesResource live = (fromCache ? cache.cached(s.apiVersion(), s.kind(), s.namespace(), s.name()) : Optional
+        .<GenericKubernetesResource>empty()).orElseGet(() -> resource(s).get());
     if (live == null) {
       return Outcome.GONE;
     }
@@ -149,9 +166,15 @@ public final class StatusWriter implements AutoCloseable {
     if (after.equals(before)) {
       return Outcome.UNCHANGED;
     }
-    live.getAdditionalProperties().put("status", StatusTrees.toMap(after));
-    // Locked to the version read: a newer object is a 409, and the merge is redone on it.
-    operation(s).resource(live).lockResourceVersion(live.getMetadata().getResourceVersion()).replaceStatus();
+    // A copy: the object read may be the informer cache's own.
+    GenericKubernetesResource written = new GenericKubernetesResource();
+    written.setApiVersion(s.apiVersion());
+    written.setKind(s.kind());
+    written.setMetadata(new ObjectMetaBuilder(live.getMetadata()).build());
+    written.setAdditionalProperties(new LinkedHashMap<>(live.getAdditionalProperties()));
+    written.getAdditionalProperties().put("status", StatusTrees.toMap(after));
+    // Locked to the version read: a newer object is a 409, and the merge is redone on the live one.
+    operation(s).resource(written).lockResourceVersion(live.getMetadata().getResourceVersion()).replaceStatus();
     return Outcome.WRITTEN;
   }
 

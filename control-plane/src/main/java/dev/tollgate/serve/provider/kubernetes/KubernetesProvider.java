@@ -123,7 +123,7 @@ public final class KubernetesProvider implements Provider {
       }
     }
     crds = client.apiextensions().v1().customResourceDefinitions().runnableInformer(options.resync().toMillis());
-    crds.addEventHandler(handler("CustomResourceDefinition", this::crdsChanged));
+    crds.addEventHandler(handler("CustomResourceDefinition", this::crdsChanged, false));
     crds.exceptionHandler((running, e) -> retrying("CustomResourceDefinition", e));
     crds.start().whenComplete((done, e) -> crdsChanged());
     started = true;
@@ -132,6 +132,23 @@ public final class KubernetesProvider implements Provider {
   /** The client reading the cluster, once started: the status write-back writes through it too. */
   public Optional<KubernetesClient> client() {
     return Optional.ofNullable(client);
+  }
+
+  /**
+   * An object as the informers last saw it, when its kind is watched in {@code apiVersion}: the
+   * status writer compares with it before asking the API server.
+   */
+  public Optional<GenericKubernetesResource> cached(String apiVersion, String kind, String namespace, String name) {
+    Watch watch;
+    synchronized (this) {
+      watch = watches.values().stream().filter(w -> w.kind().kind().equals(kind) && w.kind().apiVersion().equals(apiVersion))
+          .findFirst().orElse(null);
+    }
+    if (watch == null) {
+      return Optional.empty();
+    }
+    String key = namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
+    return watch.informers().stream().map(i -> i.getStore().getByKey(key)).filter(Objects::nonNull).findFirst();
   }
 
   /** Starts or stops the informers of custom kinds as their CRDs come, change versions and go. */
@@ -183,7 +200,7 @@ public final class KubernetesProvider implements Provider {
     }
     watches.put(wantedKind.key(), new Watch(kind, informers));
     for (SharedIndexInformer<GenericKubernetesResource> informer : informers) {
-      informer.addEventHandler(handler(kind.kind(), this::changed));
+      informer.addEventHandler(handler(kind.kind(), this::changed, kind.statusIsOutput()));
       informer.exceptionHandler((running, e) -> retrying(kind.toString(), e));
       informer.start().whenComplete((done, e) -> changed());
     }
@@ -199,8 +216,11 @@ public final class KubernetesProvider implements Provider {
     return true;
   }
 
-  /** Calls back on every addition, deletion and change; not on a resync, which changes nothing. */
-  private <T extends HasMetadata> ResourceEventHandler<T> handler(String kind, Runnable changed) {
+  /**
+   * Calls back on every addition, deletion and change; not on a resync, which changes nothing, nor,
+   * when {@code statusIsOutput}, on a change of the status alone (Tollgate's own writes, mostly).
+   */
+  private <T extends HasMetadata> ResourceEventHandler<T> handler(String kind, Runnable changed, boolean statusIsOutput) {
     return new ResourceEventHandler<>() {
       @Override
       public void onAdd(T object) {
@@ -210,10 +230,15 @@ public final class KubernetesProvider implements Provider {
 
       @Override
       public void onUpdate(T before, T after) {
-        if (!Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
-          metrics.event(kind, "updated");
-          changed.run();
+        if (Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
+          return;
         }
+        if (statusIsOutput && StatusOnlyChange.between(before, after)) {
+          metrics.event(kind, "status-updated");
+          return;
+        }
+        metrics.event(kind, "updated");
+        changed.run();
       }
 
       @Override

@@ -8,6 +8,18 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
  */
 record WatchedKind(String group, String kind, String version, String plural, boolean namespaced) {
 
+  /** The groups whose statuses Tollgate writes; what it writes there is output, never input. */
+  private static final java.util.Set<String> STATUS_WRITTEN = java.util.Set.of("gateway.networking.k8s.io",
+      "gateway.envoyproxy.io");
+
+  /**
+   * True when a change of the object's status alone changes nothing Tollgate reads: its own
+   * status writes then come back as watch events that need no translation.
+   */
+  boolean statusIsOutput() {
+    return STATUS_WRITTEN.contains(group);
+  }
+
   String apiVersion() {
     return group.isEmpty() ? version : group + "/" + version;
   }
