@@ -70,7 +70,7 @@ class ServeCommandTest {
       "'tollgate: {provider: kubernetes, kubeconfig: MISSING}' | 3 | tollgate.kubeconfig: MISSING: does not exist",
       "'tollgate: {resync-interval: 0s}'        | 2 | tollgate.resync-interval: \"0s\" is not a positive duration (examples: 100ms, 2s, 2m)",
       "'tollgate: {xds-tls: {certificate: MISSING, key: MISSING}}' | 3 | tollgate.xds-tls.certificate: MISSING: does not exist",
-      "'tollgate: {proxy-auth: mtls}'           | 2 | tollgate.proxy-auth: \"mtls\" is neither kubernetes-token nor none",
+      "'tollgate: {proxy-auth: mtls}'           | 2 | tollgate.proxy-auth: \"mtls\" is not kubernetes-token, client-certificate or none",
       "'tollgate: {proxy-auth-cache-age: 0s}'   | 2 | tollgate.proxy-auth-cache-age: \"0s\" is not a positive duration (examples: 30s, 5m)",
       "'tollgate: {resourcez: [x]}'             | 2 | --config CONFIG: tollgate.resourcez is not a setting of serve"})
   @Timeout(20)

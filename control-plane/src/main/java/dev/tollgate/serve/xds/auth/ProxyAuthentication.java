@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What guards the xDS service: in {@code kubernetes-token} mode every stream must prove its
- * Gateway ({@link KubernetesProxyAuthenticator}); in {@code none} mode nothing does, and every
- * start says so loudly.
+ * Gateway with a token ({@link KubernetesProxyAuthenticator}), in {@code client-certificate} mode
+ * with its mutual TLS certificate ({@link ClientCertificates}); in {@code none} mode nothing does,
+ * and every start says so loudly.
  */
 @Singleton
 public final class ProxyAuthentication {
@@ -45,6 +46,18 @@ public final class ProxyAuthentication {
       this.ownClient = null;
       return;
     }
+    if (mode == ProxyAuthMode.CLIENT_CERTIFICATE) {
+      ServeSettings.Tls tls = serve.getXdsTls();
+      // serve's settings check says so first; this guards contexts started without it
+      ProxyAuthMode.clientCertificateProblem(Optional.ofNullable(tls.getCertificate()), Optional.ofNullable(tls.getClientCa()))
+          .ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+          });
+      this.interceptor = new ProxyAuthInterceptor(new ClientCertificates(), new ProxyAuthMetrics(registry));
+      this.ownClient = null;
+      LOG.info("proxies authenticate with client certificates of {} naming their Gateway", tls.getClientCa());
+      return;
+    }
     KubernetesClient client = sharedClient.orElse(null);
     this.ownClient = client == null ? new KubernetesClientBuilder().withConfig(config(serve)).build() : null;
     KubernetesClient used = client == null ? ownClient : client;
@@ -52,8 +65,9 @@ public final class ProxyAuthentication {
     if (proxyNamespaces.isEmpty() && used.getNamespace() != null) {
       proxyNamespaces.add(used.getNamespace());
     }
-    this.interceptor = new ProxyAuthInterceptor(new KubernetesProxyAuthenticator(used, settings.getProxyAuthAudience(),
-        proxyNamespaces, settings.getProxyAuthCacheAge(), Clock.systemUTC()), new ProxyAuthMetrics(registry));
+    this.interceptor = new ProxyAuthInterceptor(new BearerTokens(new KubernetesProxyAuthenticator(used,
+        settings.getProxyAuthAudience(), proxyNamespaces, settings.getProxyAuthCacheAge(), Clock.systemUTC())),
+        new ProxyAuthMetrics(registry));
     LOG.info("proxies authenticate with projected ServiceAccount tokens for audience {} (proxy namespaces: {})",
         settings.getProxyAuthAudience(), proxyNamespaces.isEmpty() ? "none" : String.join(", ", proxyNamespaces.stream().sorted().toList()));
   }

@@ -25,6 +25,6 @@ class ProxyAuthModeTest {
   @Test
   void parse_unknownValue_namesTheSettingAndTheValues() {
     assertThatThrownBy(() -> ProxyAuthMode.parse("mtls")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("tollgate.proxy-auth: \"mtls\" is neither kubernetes-token nor none");
+        .hasMessage("tollgate.proxy-auth: \"mtls\" is not kubernetes-token, client-certificate or none");
   }
 }
