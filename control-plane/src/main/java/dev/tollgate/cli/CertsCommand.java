@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
     name = "certs",
     mixinStandardHelpOptions = true,
     description = {
-      "Issues the certificates of mutual TLS between Tollgate and its proxies.",
+      "Issues the certificates of mutual TLS with the proxies.",
       "A CA, Tollgate's server certificate, and a client certificate per Gateway whose URI SAN "
           + GatewayId.PREFIX + "ns/NAMESPACE/gateway/NAME names the Gateway. ECDSA P-256; keys are "
           + "written with mode 0600 and never printed."

@@ -71,6 +71,7 @@ class ServeCommandTest {
       "'tollgate: {resync-interval: 0s}'        | 2 | tollgate.resync-interval: \"0s\" is not a positive duration (examples: 100ms, 2s, 2m)",
       "'tollgate: {xds-tls: {certificate: MISSING, key: MISSING}}' | 3 | tollgate.xds-tls.certificate: MISSING: does not exist",
       "'tollgate: {proxy-auth: mtls}'           | 2 | tollgate.proxy-auth: \"mtls\" is not kubernetes-token, client-certificate or none",
+      "'tollgate: {proxy-auth: client-certificate}' | 2 | tollgate.proxy-auth=client-certificate needs tollgate.xds-tls.client-ca (--xds-tls-client-ca)",
       "'tollgate: {proxy-auth-cache-age: 0s}'   | 2 | tollgate.proxy-auth-cache-age: \"0s\" is not a positive duration (examples: 30s, 5m)",
       "'tollgate: {resourcez: [x]}'             | 2 | --config CONFIG: tollgate.resourcez is not a setting of serve"})
   @Timeout(20)
@@ -86,6 +87,18 @@ class ServeCommandTest {
     assertThat(run.exitCode()).isEqualTo(exitCode);
     assertThat(run.err()).startsWith("tollgate: " + message.replace("MISSING", missing).replace("CONFIG", config.toString()))
         .hasLineCount(1);
+  }
+
+  @Test
+  @Timeout(20)
+  void serve_clientCertificateProxyAuth_withAClientCaButNoServerCertificate_isRefused(@TempDir Path dir) throws Exception {
+    Path ca = java.nio.file.Files.writeString(dir.resolve("ca.crt"), "");
+    CliRun run = CliRun.of("serve", "--xds-tls-client-ca", ca.toString(), "--xds-address", "127.0.0.1:0",
+        "--admin-address", "127.0.0.1:0", "--config", java.nio.file.Files.writeString(dir.resolve("tollgate.yaml"),
+            "tollgate: {proxy-auth: client-certificate}").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).isEqualTo("tollgate: tollgate.proxy-auth=client-certificate needs tollgate.xds-tls.certificate "
+        + "(--xds-tls-certificate): without it the xDS port has no TLS, so no client certificate" + System.lineSeparator());
   }
 
   @ParameterizedTest
