@@ -90,7 +90,7 @@ public final class PemFiles {
     try (var in = Files.newInputStream(file)) {
       return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
     } catch (IOException e) {
-      throw new FileException(file + ": cannot be read: " + e, e);
+      throw new FileException(file + ": " + problem(e, "read"), e);
     } catch (CertificateException | ClassCastException e) {
       throw new FileException(file + ": is not a PEM X.509 certificate", e);
     }
@@ -100,8 +100,11 @@ public final class PemFiles {
     Object parsed;
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser parser = new PEMParser(in)) {
       parsed = parser.readObject();
+    } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+      throw new FileException(file + ": " + problem(e, "read"), e);
     } catch (IOException e) {
-      throw new FileException(file + ": cannot be read as a PEM private key: " + e.getClass().getSimpleName(), e);
+      // the parser's message may quote the file's contents
+      throw new FileException(file + ": cannot be read as a PEM private key", e);
     }
     try {
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
@@ -161,7 +164,17 @@ public final class PemFiles {
     } catch (FileAlreadyExistsException e) {
       throw new FileException(file + ": already exists (--force replaces it)", e, true);
     } catch (IOException e) {
-      throw new FileException(file + ": cannot be written: " + e, e);
+      throw new FileException(file + ": " + problem(e, "written"), e);
     }
+  }
+
+  private static String problem(IOException e, String verb) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "does not exist";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "cannot be " + verb + ": permission denied";
+    }
+    return "cannot be " + verb + ": " + e.getMessage();
   }
 }

@@ -126,7 +126,7 @@ class CertsCommandTest {
     Path missing = dir.resolve("no-ca");
     CliRun run = CliRun.of("certs", "proxy", "--ca", missing.toString(), "--gateway", "default/a", "--out", dir.resolve("p").toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
-    assertThat(run.err()).startsWith("tollgate certs proxy: --ca " + missing + ": " + missing.resolve("ca.crt") + ": cannot be read")
+    assertThat(run.err()).startsWith("tollgate certs proxy: --ca " + missing + ": " + missing.resolve("ca.crt") + ": does not exist")
         .hasLineCount(1);
   }
 

@@ -105,7 +105,8 @@ class ServeCommandTest {
   @CsvSource(delimiter = '|', value = {
       "TOLLGATE_RESOURCES     | MISSING   | 3 | tollgate.resources: MISSING: does not exist",
       "TOLLGATE_XDS_ADDRESS   | 127.0.0.1 | 2 | tollgate.xds-address: '127.0.0.1' has no port; expected HOST:PORT, [IPv6]:PORT or unix:/path",
-      "TOLLGATE_MAX_FILE_SIZE | 3Q        | 2 | tollgate.max-file-size: \"3Q\" is not a size (examples: 3Mi, 512Ki, 1048576)"})
+      "TOLLGATE_MAX_FILE_SIZE | 3Q        | 2 | tollgate.max-file-size: \"3Q\" is not a size (examples: 3Mi, 512Ki, 1048576)",
+      "TOLLGATE_PROXY_AUTH    | client-certificate | 2 | tollgate.proxy-auth=client-certificate needs tollgate.xds-tls.client-ca (--xds-tls-client-ca): proxies prove their Gateway with a certificate of that CA"})
   @Timeout(90) // before the check, serve started and kept serving
   void serve_settingFromTheEnvironmentThatCannotBeUsed_isRefusedAtStartInOneLine(String variable, String value, int exitCode,
       String message, @TempDir Path dir) throws Exception {

@@ -41,7 +41,7 @@ public final class ProxyAuthentication {
     if (mode == ProxyAuthMode.NONE) {
       LOG.warn("PROXY AUTHENTICATION IS OFF (tollgate.proxy-auth=none): any client that reaches the xDS port receives "
           + "any Gateway's configuration, TLS private keys included. For development only; in a cluster set "
-          + "tollgate.proxy-auth=kubernetes-token.");
+          + "tollgate.proxy-auth=kubernetes-token, elsewhere client-certificate.");
       this.interceptor = null;
       this.ownClient = null;
       return;
