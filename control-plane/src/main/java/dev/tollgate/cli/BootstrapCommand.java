@@ -88,7 +88,8 @@ final class BootstrapCommand implements Callable<Integer> {
   @Option(names = "--xds-tls-ca", paramLabel = "FILE", description = "Verify Tollgate's certificate against this CA (enables TLS).")
   String tlsCa;
 
-  @Option(names = "--xds-tls-certificate", paramLabel = "FILE", description = "Client certificate for mutual TLS.")
+  @Option(names = "--xds-tls-certificate", paramLabel = "FILE", description = "Client certificate for mutual TLS; with tollgate.proxy-auth=client-certificate, one of "
+      + "tollgate certs proxy naming this Gateway.")
   String tlsCertificate;
 
   @Option(names = "--xds-tls-key", paramLabel = "FILE", description = "The client certificate's private key.")

@@ -188,10 +188,17 @@ final class ServeSettingsCheck {
   private static void checkProxyAuth(PropertyResolver settings) throws RefusedException {
     Optional<String> mode = settings.get("tollgate.proxy-auth", String.class).filter(s -> !s.isEmpty());
     if (mode.isPresent()) {
+      ProxyAuthMode parsed;
       try {
-        ProxyAuthMode.parse(mode.get());
+        parsed = ProxyAuthMode.parse(mode.get());
       } catch (IllegalArgumentException e) {
         throw refused(e.getMessage(), ExitCodes.USAGE);
+      }
+      Optional<String> problem = parsed != ProxyAuthMode.CLIENT_CERTIFICATE ? Optional.empty()
+          : ProxyAuthMode.clientCertificateProblem(settings.get("tollgate.xds-tls.certificate", String.class),
+              settings.get("tollgate.xds-tls.client-ca", String.class));
+      if (problem.isPresent()) {
+        throw refused(problem.get(), ExitCodes.USAGE);
       }
     }
     Optional<String> audience = settings.get("tollgate.proxy-auth-audience", String.class);

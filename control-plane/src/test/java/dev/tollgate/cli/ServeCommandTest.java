@@ -70,7 +70,8 @@ class ServeCommandTest {
       "'tollgate: {provider: kubernetes, kubeconfig: MISSING}' | 3 | tollgate.kubeconfig: MISSING: does not exist",
       "'tollgate: {resync-interval: 0s}'        | 2 | tollgate.resync-interval: \"0s\" is not a positive duration (examples: 100ms, 2s, 2m)",
       "'tollgate: {xds-tls: {certificate: MISSING, key: MISSING}}' | 3 | tollgate.xds-tls.certificate: MISSING: does not exist",
-      "'tollgate: {proxy-auth: mtls}'           | 2 | tollgate.proxy-auth: \"mtls\" is neither kubernetes-token nor none",
+      "'tollgate: {proxy-auth: mtls}'           | 2 | tollgate.proxy-auth: \"mtls\" is not kubernetes-token, client-certificate or none",
+      "'tollgate: {proxy-auth: client-certificate}' | 2 | tollgate.proxy-auth=client-certificate needs tollgate.xds-tls.client-ca (--xds-tls-client-ca)",
       "'tollgate: {proxy-auth-cache-age: 0s}'   | 2 | tollgate.proxy-auth-cache-age: \"0s\" is not a positive duration (examples: 30s, 5m)",
       "'tollgate: {leader-election: {lease-duration: 5s, renew-deadline: 10s}}' | 2 | tollgate.leader-election: lease-duration (5s) must exceed renew-deadline (10s), which must exceed retry-period (2s)",
       "'tollgate: {resourcez: [x]}'             | 2 | --config CONFIG: tollgate.resourcez is not a setting of serve"})
@@ -89,11 +90,24 @@ class ServeCommandTest {
         .hasLineCount(1);
   }
 
+  @Test
+  @Timeout(20)
+  void serve_clientCertificateProxyAuth_withAClientCaButNoServerCertificate_isRefused(@TempDir Path dir) throws Exception {
+    Path ca = java.nio.file.Files.writeString(dir.resolve("ca.crt"), "");
+    CliRun run = CliRun.of("serve", "--xds-tls-client-ca", ca.toString(), "--xds-address", "127.0.0.1:0",
+        "--admin-address", "127.0.0.1:0", "--config", java.nio.file.Files.writeString(dir.resolve("tollgate.yaml"),
+            "tollgate: {proxy-auth: client-certificate}").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).isEqualTo("tollgate: tollgate.proxy-auth=client-certificate needs tollgate.xds-tls.certificate "
+        + "(--xds-tls-certificate): without it the xDS port has no TLS, so no client certificate" + System.lineSeparator());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "TOLLGATE_RESOURCES     | MISSING   | 3 | tollgate.resources: MISSING: does not exist",
       "TOLLGATE_XDS_ADDRESS   | 127.0.0.1 | 2 | tollgate.xds-address: '127.0.0.1' has no port; expected HOST:PORT, [IPv6]:PORT or unix:/path",
-      "TOLLGATE_MAX_FILE_SIZE | 3Q        | 2 | tollgate.max-file-size: \"3Q\" is not a size (examples: 3Mi, 512Ki, 1048576)"})
+      "TOLLGATE_MAX_FILE_SIZE | 3Q        | 2 | tollgate.max-file-size: \"3Q\" is not a size (examples: 3Mi, 512Ki, 1048576)",
+      "TOLLGATE_PROXY_AUTH    | client-certificate | 2 | tollgate.proxy-auth=client-certificate needs tollgate.xds-tls.client-ca (--xds-tls-client-ca): proxies prove their Gateway with a certificate of that CA"})
   @Timeout(90) // before the check, serve started and kept serving
   void serve_settingFromTheEnvironmentThatCannotBeUsed_isRefusedAtStartInOneLine(String variable, String value, int exitCode,
       String message, @TempDir Path dir) throws Exception {

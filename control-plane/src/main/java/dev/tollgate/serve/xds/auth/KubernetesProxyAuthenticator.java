@@ -115,7 +115,7 @@ public final class KubernetesProxyAuthenticator implements TokenAuthenticator {
     }
     Instant limit = now.plus(maxCacheAge);
     Instant expires = TokenExpiry.of(token).filter(limit::isAfter).orElse(limit);
-    ProxyIdentity identity = new ProxyIdentity(namespace, podName, gatewayNamespace + "/" + gatewayName, expires);
+    ProxyIdentity identity = new ProxyIdentity("pod " + pod, gatewayNamespace + "/" + gatewayName, expires);
     cache.put(token, identity);
     return ProxyAuthResult.proved(identity);
   }

@@ -14,46 +14,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets an ADS stream through only for a proxy that proves its Gateway: the token in its
- * {@code authorization} metadata ({@code Bearer TOKEN}, or the bare token Envoy's credential
- * injector sends) must be valid, and every request's node must name the Gateway the token's pod
- * serves. Anything else closes the stream (UNAUTHENTICATED, PERMISSION_DENIED, or UNAVAILABLE when
- * the API server could not answer): Envoy logs the status and retries with backoff, so a proxy
- * whose labels or token are fixed recovers, while one that was silently answered nothing would
- * wait for its initial fetch timeout with no hint why.
+ * Lets an ADS stream through only for a proxy that proves its Gateway: the stream must prove one
+ * ({@link CallAuthenticator}: a token, a client certificate), and every request's node must name
+ * that Gateway. Anything else closes the stream (UNAUTHENTICATED, PERMISSION_DENIED, or UNAVAILABLE
+ * when the API server could not answer): Envoy logs the status and retries with backoff, so a
+ * proxy whose labels, token or certificate are fixed recovers, while one that was silently
+ * answered nothing would wait for its initial fetch timeout with no hint why.
  */
 final class ProxyAuthInterceptor implements ServerInterceptor {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProxyAuthInterceptor.class);
-  static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-  private final TokenAuthenticator authenticator;
+  private final CallAuthenticator authenticator;
   private final ProxyAuthMetrics metrics;
 
-  ProxyAuthInterceptor(TokenAuthenticator authenticator, ProxyAuthMetrics metrics) {
+  ProxyAuthInterceptor(CallAuthenticator authenticator, ProxyAuthMetrics metrics) {
     this.authenticator = authenticator;
     this.metrics = metrics;
   }
 
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-    String token = token(headers.get(AUTHORIZATION));
-    ProxyAuthResult result = token.isEmpty()
-        ? ProxyAuthResult.rejected(Rejection.MISSING_TOKEN, "the stream carries no authorization metadata")
-        : authenticator.authenticate(token);
+    ProxyAuthResult result = authenticator.authenticate(call, headers);
     if (result.identity().isEmpty()) {
       refuse(call, result.rejection(), result.detail());
       return new ServerCall.Listener<>() {};
     }
     return new NodeCheck<>(next.startCall(call, headers), call, result.identity().get());
-  }
-
-  private static String token(String authorization) {
-    if (authorization == null) {
-      return "";
-    }
-    String value = authorization.trim();
-    return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : value;
   }
 
   private void refuse(ServerCall<?, ?> call, Rejection reason, String detail) {
@@ -84,7 +71,7 @@ final class ProxyAuthInterceptor implements ServerInterceptor {
       if (node.isPresent() && !node.get().getCluster().equals(identity.gateway())) {
         refused = true;
         String named = node.get().getCluster().isEmpty() ? "no Gateway" : "Gateway " + node.get().getCluster();
-        refuse(call, Rejection.WRONG_GATEWAY, "pod " + identity.pod() + " serves Gateway " + identity.gateway()
+        refuse(call, Rejection.WRONG_GATEWAY, identity.proxy() + " serves Gateway " + identity.gateway()
             + ", its node " + node.get().getId() + " names " + named);
         return;
       }

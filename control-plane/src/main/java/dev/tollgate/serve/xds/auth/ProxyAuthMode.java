@@ -7,6 +7,11 @@ import java.util.Optional;
 public enum ProxyAuthMode {
   /** A projected ServiceAccount token in the stream's {@code authorization} metadata, checked with a TokenReview. */
   KUBERNETES_TOKEN("kubernetes-token"),
+  /**
+   * A client certificate of {@code tollgate.xds-tls.client-ca} whose SPIFFE URI SAN names the
+   * Gateway ({@code tollgate certs proxy}): for the file provider, where there is no API server.
+   */
+  CLIENT_CERTIFICATE("client-certificate"),
   /** Nothing is checked: any client of the xDS port gets any Gateway. Development only. */
   NONE("none");
 
@@ -27,7 +32,23 @@ public enum ProxyAuthMode {
    */
   public static ProxyAuthMode parse(String value) {
     return Arrays.stream(values()).filter(m -> m.setting.equals(value)).findFirst().orElseThrow(() ->
-        new IllegalArgumentException("tollgate.proxy-auth: \"" + value + "\" is neither kubernetes-token nor none"));
+        new IllegalArgumentException("tollgate.proxy-auth: \"" + value + "\" is not kubernetes-token, client-certificate or none"));
+  }
+
+  /**
+   * Why {@code client-certificate} mode cannot run with these TLS settings, if it cannot: it needs
+   * mutual TLS on the xDS port, or no stream would carry a certificate to prove anything with.
+   */
+  public static Optional<String> clientCertificateProblem(Optional<String> certificate, Optional<String> clientCa) {
+    if (clientCa.filter(s -> !s.isEmpty()).isEmpty()) {
+      return Optional.of("tollgate.proxy-auth=client-certificate needs tollgate.xds-tls.client-ca (--xds-tls-client-ca): "
+          + "proxies prove their Gateway with a certificate of that CA");
+    }
+    if (certificate.filter(s -> !s.isEmpty()).isEmpty()) {
+      return Optional.of("tollgate.proxy-auth=client-certificate needs tollgate.xds-tls.certificate (--xds-tls-certificate): "
+          + "without it the xDS port has no TLS, so no client certificate");
+    }
+    return Optional.empty();
   }
 
   /**

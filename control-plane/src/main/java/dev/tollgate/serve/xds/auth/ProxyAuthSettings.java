@@ -11,7 +11,10 @@ public class ProxyAuthSettings {
 
   public static final String DEFAULT_AUDIENCE = "tollgate.dev/xds";
 
-  /** {@code kubernetes-token} or {@code none}; unset: {@code kubernetes-token} when the provider is Kubernetes. */
+  /**
+   * {@code kubernetes-token}, {@code client-certificate} or {@code none}; unset: {@code kubernetes-token}
+   * when the provider is Kubernetes, else {@code none}.
+   */
   private String proxyAuth;
   /** The audience proxies' projected tokens are issued for; a token for another audience proves nothing. */
   private String proxyAuthAudience = DEFAULT_AUDIENCE;

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What guards the xDS service: in {@code kubernetes-token} mode every stream must prove its
- * Gateway ({@link KubernetesProxyAuthenticator}); in {@code none} mode nothing does, and every
- * start says so loudly.
+ * Gateway with a token ({@link KubernetesProxyAuthenticator}), in {@code client-certificate} mode
+ * with its mutual TLS certificate ({@link ClientCertificates}); in {@code none} mode nothing does,
+ * and every start says so loudly.
  */
 @Singleton
 public final class ProxyAuthentication {
@@ -40,9 +41,21 @@ public final class ProxyAuthentication {
     if (mode == ProxyAuthMode.NONE) {
       LOG.warn("PROXY AUTHENTICATION IS OFF (tollgate.proxy-auth=none): any client that reaches the xDS port receives "
           + "any Gateway's configuration, TLS private keys included. For development only; in a cluster set "
-          + "tollgate.proxy-auth=kubernetes-token.");
+          + "tollgate.proxy-auth=kubernetes-token, elsewhere client-certificate.");
       this.interceptor = null;
       this.ownClient = null;
+      return;
+    }
+    if (mode == ProxyAuthMode.CLIENT_CERTIFICATE) {
+      ServeSettings.Tls tls = serve.getXdsTls();
+      // serve's settings check says so first; this guards contexts started without it
+      ProxyAuthMode.clientCertificateProblem(Optional.ofNullable(tls.getCertificate()), Optional.ofNullable(tls.getClientCa()))
+          .ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+          });
+      this.interceptor = new ProxyAuthInterceptor(new ClientCertificates(), new ProxyAuthMetrics(registry));
+      this.ownClient = null;
+      LOG.info("proxies authenticate with client certificates of {} naming their Gateway", tls.getClientCa());
       return;
     }
     KubernetesClient client = sharedClient.orElse(null);
@@ -52,8 +65,9 @@ public final class ProxyAuthentication {
     if (proxyNamespaces.isEmpty() && used.getNamespace() != null) {
       proxyNamespaces.add(used.getNamespace());
     }
-    this.interceptor = new ProxyAuthInterceptor(new KubernetesProxyAuthenticator(used, settings.getProxyAuthAudience(),
-        proxyNamespaces, settings.getProxyAuthCacheAge(), Clock.systemUTC()), new ProxyAuthMetrics(registry));
+    this.interceptor = new ProxyAuthInterceptor(new BearerTokens(new KubernetesProxyAuthenticator(used,
+        settings.getProxyAuthAudience(), proxyNamespaces, settings.getProxyAuthCacheAge(), Clock.systemUTC())),
+        new ProxyAuthMetrics(registry));
     LOG.info("proxies authenticate with projected ServiceAccount tokens for audience {} (proxy namespaces: {})",
         settings.getProxyAuthAudience(), proxyNamespaces.isEmpty() ? "none" : String.join(", ", proxyNamespaces.stream().sorted().toList()));
   }

@@ -3,13 +3,9 @@ package dev.tollgate.serve.xds.auth;
 import java.time.Instant;
 
 /**
- * What a proxy proved: its pod, and the Gateway ({@code namespace/name}) that pod serves.
+ * What a proxy proved: who it is, and the Gateway ({@code namespace/name}) it serves.
  *
- * @param expires when the proof stops counting (the token's expiry, at most the cache's limit)
+ * @param proxy the proof's subject, for messages: {@code pod NS/NAME} or {@code certificate SERIAL}
+ * @param expires when the proof stops counting (the token's expiry, at most the cache's limit; the certificate's)
  */
-public record ProxyIdentity(String podNamespace, String podName, String gateway, Instant expires) {
-
-  String pod() {
-    return podNamespace + "/" + podName;
-  }
-}
+public record ProxyIdentity(String proxy, String gateway, Instant expires) {}

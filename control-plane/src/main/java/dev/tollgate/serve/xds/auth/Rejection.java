@@ -14,6 +14,11 @@ public enum Rejection {
   NO_GATEWAY("no-gateway", Status.PERMISSION_DENIED),
   /** The proxy's node names a Gateway other than the one its pod belongs to. */
   WRONG_GATEWAY("wrong-gateway", Status.PERMISSION_DENIED),
+  /**
+   * The stream is not over mutual TLS, or its client certificate (of the client CA) names no
+   * Gateway: not exactly one URI SAN {@code spiffe://tollgate.dev/ns/NAMESPACE/gateway/NAME}.
+   */
+  NO_GATEWAY_CERTIFICATE("no-gateway-certificate", Status.UNAUTHENTICATED),
   /** The TokenReview or the pod could not be read (API server unreachable, no permission). */
   REVIEW_FAILED("review-failed", Status.UNAVAILABLE);
 

@@ -12,7 +12,7 @@ class IdentityCacheTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
   private static ProxyIdentity identity(String gateway, Instant expires) {
-    return new ProxyIdentity("default", "envoy", gateway, expires);
+    return new ProxyIdentity("pod default/envoy", gateway, expires);
   }
 
   @Test

@@ -25,6 +25,16 @@ class ProxyAuthModeTest {
   @Test
   void parse_unknownValue_namesTheSettingAndTheValues() {
     assertThatThrownBy(() -> ProxyAuthMode.parse("mtls")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("tollgate.proxy-auth: \"mtls\" is neither kubernetes-token nor none");
+        .hasMessage("tollgate.proxy-auth: \"mtls\" is not kubernetes-token, client-certificate or none");
+  }
+
+  @Test
+  void clientCertificate_isAMode_thatNeedsAClientCaAndAServerCertificate() {
+    assertThat(ProxyAuthMode.parse("client-certificate")).isEqualTo(ProxyAuthMode.CLIENT_CERTIFICATE);
+    assertThat(ProxyAuthMode.clientCertificateProblem(Optional.of("server.crt"), Optional.of("ca.crt"))).isEmpty();
+    assertThat(ProxyAuthMode.clientCertificateProblem(Optional.of("server.crt"), Optional.of("")))
+        .hasValueSatisfying(m -> assertThat(m).contains("needs tollgate.xds-tls.client-ca"));
+    assertThat(ProxyAuthMode.clientCertificateProblem(Optional.empty(), Optional.of("ca.crt")))
+        .hasValueSatisfying(m -> assertThat(m).contains("needs tollgate.xds-tls.certificate"));
   }
 }

@@ -32,11 +32,16 @@ final class TokenAdsStream implements AutoCloseable {
 
   /** @param authorization the metadata's value ({@code Bearer TOKEN}, a bare token), or null for none */
   TokenAdsStream(String address, String authorization, String gateway) {
+    this(NettyChannelBuilder.forTarget(address).usePlaintext().build(), authorization, gateway);
+  }
+
+  /** A stream over a channel of the test's own (TLS with a client certificate, say); closing the stream shuts it down. */
+  TokenAdsStream(ManagedChannel channel, String authorization, String gateway) {
     this.gateway = gateway;
-    this.channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
+    this.channel = channel;
     Metadata headers = new Metadata();
     if (authorization != null) {
-      headers.put(ProxyAuthInterceptor.AUTHORIZATION, authorization);
+      headers.put(BearerTokens.AUTHORIZATION, authorization);
     }
     this.stub = AggregatedDiscoveryServiceGrpc.newStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     this.observer = new StreamObserver<>() {
