@@ -31,6 +31,10 @@ final class KubernetesServe implements AutoCloseable {
   }
 
   static KubernetesServe against(MockApiServer api, Map<String, Object> extra) throws IOException {
+    return against(api.url(), extra);
+  }
+
+  static KubernetesServe against(String apiUrl, Map<String, Object> extra) throws IOException {
     Path kubeconfig = Files.createTempFile("tollgate-kubeconfig", ".yaml");
     Files.writeString(kubeconfig, """
         apiVersion: v1
@@ -39,7 +43,7 @@ final class KubernetesServe implements AutoCloseable {
         users: [{name: tollgate, user: {token: test}}]
         contexts: [{name: mock, context: {cluster: mock, user: tollgate}}]
         current-context: mock
-        """.formatted(api.url()));
+        """.formatted(apiUrl));
     Map<String, Object> p = new HashMap<>();
     p.put("micronaut.server.port", -1);
     p.put("tollgate.provider", "kubernetes");
