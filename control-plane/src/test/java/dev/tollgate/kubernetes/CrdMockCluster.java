@@ -72,6 +72,11 @@ public final class CrdMockCluster implements AutoCloseable {
     return api.createClient();
   }
 
+  /** GETs whose decoded path and query contain {@code part} are refused with 403 Forbidden. */
+  public void forbidReads(String part) {
+    dispatcher.forbidReads(part);
+  }
+
   /** The next PUT to the path is refused with 409 Conflict. */
   public void conflictOnce(String path) {
     dispatcher.conflictOnce(path);

@@ -211,6 +211,25 @@ class KubernetesLeastPrivilegeTest {
   }
 
   @Test
+  void aReferencedSecretThatCannotBeRead_isReportedAndMissing_andDoesNotHoldReadinessBack() throws Exception {
+    String https = Files.readString(Golden.testdata().resolve("https/terminate.in.yaml"));
+    try (CrdMockCluster cluster = new CrdMockCluster()) {
+      cluster.create(https);
+      cluster.forbidReads("metadata.name=api-cert");
+      try (KubernetesServe serve = KubernetesServe.against(cluster.url(), LEAST_PRIVILEGE)) {
+        assertThat(eventually(WAIT, () -> serve.loop().lastProblems().stream()
+            .anyMatch(p -> p.contains("kubernetes: Secret default/api-cert: cannot be read"))))
+            .as("problems: %s", serve.loop().lastProblems()).isTrue();
+        assertThat(serve.loop().lastProblems()).anyMatch(p -> p.contains("Secret default/api-cert does not exist"))
+            .noneMatch(p -> p.contains("example-cert"));
+        assertThat(eventually(WAIT, () -> get(serve, "/health/readiness") == 200)).as("ready").isTrue();
+        assertThat(serve.loop().last().orElseThrow().gateways().get("default/eg").resources(XdsType.SECRET))
+            .extracting(XdsType.SECRET::nameOf).containsExactly("default/example-cert");
+      }
+    }
+  }
+
+  @Test
   void withoutLeastPrivilege_secretsAreListedInEveryNamespace_asBefore() throws Exception {
     try (CrdMockCluster cluster = new CrdMockCluster()) {
       cluster.create(UNRELATED);
