@@ -51,6 +51,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--kubeconfig", paramLabel = "FILE", description = "With --provider kubernetes: the kubeconfig to connect with (default: in-cluster, KUBECONFIG or ~/.kube/config).")
   String kubeconfig;
 
+  @Option(names = "--least-privilege", negatable = true,
+      description = "With --provider kubernetes: read only the Secrets and ConfigMaps that are referenced, each by name, "
+          + "instead of listing all of them (off by default).")
+  Boolean leastPrivilege;
+
   @Option(names = "--xds-address", paramLabel = "HOST:PORT", converter = AddressConverters.Listening.class,
       description = "Where ADS is served: HOST:PORT, [IPv6]:PORT or unix:/path (default: 127.0.0.1:18000).")
   NetworkAddress xdsAddress;
@@ -157,6 +162,7 @@ final class ServeCommand implements Callable<Integer> {
       p.put("tollgate.namespaces", namespaces);
     }
     putIfSet(p, "tollgate.kubeconfig", kubeconfig);
+    putIfSet(p, "tollgate.least-privilege", leastPrivilege);
     putIfSet(p, "tollgate.xds-address", xdsAddress == null ? null : xdsAddress.toString());
     putIfSet(p, "tollgate.controller-name", controllerName);
     putIfSet(p, "tollgate.enable-backend", enableBackend);

@@ -24,6 +24,11 @@ public class ServeSettings {
   private String kubeconfig;
   /** How often the Kubernetes informers resync their caches; a resync that changes nothing pushes nothing. */
   private Duration resyncInterval = Duration.ofMinutes(10);
+  /**
+   * The Kubernetes provider reads only the Secrets and ConfigMaps translations reference, each by
+   * name, instead of listing and watching all of them: narrower RBAC, no unrelated keys in memory.
+   */
+  private boolean leastPrivilege;
   /** {@code host:port}, {@code [ipv6]:port}, or {@code unix:/path} for a unix domain socket; read by {@code NetworkAddress}. */
   private String xdsAddress = "127.0.0.1:18000";
   private String controllerName = TranslatorConfig.DEFAULT_CONTROLLER_NAME;
@@ -201,6 +206,14 @@ public class ServeSettings {
 
   public void setResyncInterval(Duration resyncInterval) {
     this.resyncInterval = resyncInterval;
+  }
+
+  public boolean isLeastPrivilege() {
+    return leastPrivilege;
+  }
+
+  public void setLeastPrivilege(boolean leastPrivilege) {
+    this.leastPrivilege = leastPrivilege;
   }
 
   public String getXdsAddress() {

@@ -80,11 +80,19 @@ public final class TranslationLoop {
   @PostConstruct
   void start() throws IOException {
     if (settings.provider().equals("kubernetes")) {
-      provider = new KubernetesProvider(KubernetesProvider.Options.of(settings, pipeline.config().extensionKinds()),
-          metrics.registry(), this::translate);
+      KubernetesProvider kubernetes = new KubernetesProvider(
+          KubernetesProvider.Options.of(settings, pipeline.config().extensionKinds()), metrics.registry(), this::translate);
+      // Under least privilege it reads the Secrets and ConfigMaps each translation looked up; a
+      // defect outside any one Gateway stopped the translation early, with lookups maybe partial.
+      onTranslated(r -> kubernetes.referenced(r.lookups(),
+          r.problems().stream().noneMatch(p -> p.defect() && p.gateway().isEmpty())));
+      provider = kubernetes;
     } else {
       if (settings.getResources().isEmpty()) {
         LOG.warn("no resources to watch (--resources): no Gateway will be served");
+      }
+      if (settings.isLeastPrivilege()) {
+        LOG.warn("tollgate.least-privilege (--least-privilege) applies to --provider kubernetes; the file provider reads only its files");
       }
       provider = new FileProvider(settings.getResources().stream().map(Path::of).toList(),
           new FileProvider.Options(settings.getDebounce(), pipeline.config().extensionKinds(), settings.readLimits()),

@@ -77,6 +77,11 @@ public final class CrdMockCluster implements AutoCloseable {
     return api.createClient();
   }
 
+  /** GETs whose decoded path and query contain {@code part} are refused with 403 Forbidden. */
+  public void forbidReads(String part) {
+    dispatcher.forbidReads(part);
+  }
+
   /** The next PUT to the path is refused with 409 Conflict. */
   public void conflictOnce(String path) {
     dispatcher.conflictOnce(path);
@@ -101,20 +106,28 @@ public final class CrdMockCluster implements AutoCloseable {
     return (Map<String, Object>) get(apiVersion, kind, namespace, name).getAdditionalProperties().get("status");
   }
 
-  /** The paths of the PUT and PATCH requests received since the last call. */
+  /** The paths of the PUT and PATCH requests received since the last call (of this or {@link #requests()}). */
   public List<String> statusWrites() {
-    List<String> writes = new ArrayList<>();
+    return requests().stream().filter(r -> (r.startsWith("PUT ") || r.startsWith("PATCH ")) && !r.contains("/leases/")).toList();
+  }
+
+  /** Every request received since the last call (of this or {@link #statusWrites()}), as {@code METHOD path?query}. */
+  public List<String> requests() {
+    List<String> out = new ArrayList<>();
     try {
       RecordedRequest r;
       while ((r = api.takeRequest(0, TimeUnit.MILLISECONDS)) != null) {
-        if ((r.getMethod().equals("PUT") || r.getMethod().equals("PATCH")) && !r.getPath().contains("/leases/")) {
-          writes.add(r.getMethod() + " " + r.getPath());
-        }
+        out.add(r.getMethod() + " " + r.getPath());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return writes;
+    return out;
+  }
+
+  /** The API server's URL, as a kubeconfig's {@code server} would name it. */
+  public String url() {
+    return api.url("/");
   }
 
   @Override

@@ -19,15 +19,32 @@ import tools.jackson.databind.node.ObjectNode;
  * Same behaviour: a changed object gets a new resourceVersion, a change outside metadata and
  * status a new generation. Two additions an API server has: a status PUT naming an older
  * resourceVersion is refused with 409 Conflict, and a test can make the next PUT to a path
- * conflict, as a write by someone else between a read and a write would.
+ * conflict, as a write by someone else between a read and a write would, or forbid reads.
  */
 public final class VersioningCrudDispatcher extends KubernetesCrudDispatcher {
 
   private final Set<String> conflictNext = ConcurrentHashMap.newKeySet();
+  private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
 
   /** The next PUT to {@code path} is answered 409 Conflict. */
   public void conflictOnce(String path) {
     conflictNext.add(path);
+  }
+
+  /** Every GET whose decoded path and query contain {@code part} is answered 403 Forbidden, as RBAC would. */
+  public void forbidReads(String part) {
+    forbidden.add(part);
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    String target = java.net.URLDecoder.decode(request.getPath(), java.nio.charset.StandardCharsets.UTF_8);
+    if (request.getMethod().equals("GET") && forbidden.stream().anyMatch(target::contains)) {
+      return new MockResponse().setResponseCode(403).setBody(
+          "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\",\"code\":403,"
+              + "\"message\":\"forbidden by the test\"}");
+    }
+    return super.dispatch(request);
   }
 
   @Override

@@ -24,11 +24,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An immutable, sorted set of input objects: the whole world one translation sees. Iteration
  * order is by kind, namespace and name, never by the order files were read, so output is the same
  * whatever order the inputs came in.
+ *
+ * <p>A {@linkplain #recordingLookups() recording view} also notes every Secret and ConfigMap looked
+ * up, found or not: a provider that reads only referenced ones learns from it what to read.
  */
 public final class ResourceSet {
 
@@ -36,17 +41,39 @@ public final class ResourceSet {
   private final Map<ObjectKey, Source> sources;
   private final Map<String, List<RejectedObject>> rejected;
   private final Set<ObjectKey> refused;
+  /** The Secrets and ConfigMaps looked up through this view; null when it does not record. */
+  private final Set<ObjectKey> lookups;
 
   private ResourceSet(Map<String, TreeMap<ObjectKey, KubernetesObject>> byKind, Map<ObjectKey, Source> sources,
-      Map<String, List<RejectedObject>> rejected, Set<ObjectKey> refused) {
+      Map<String, List<RejectedObject>> rejected, Set<ObjectKey> refused, Set<ObjectKey> lookups) {
     this.byKind = byKind;
     this.sources = sources;
     this.rejected = rejected;
     this.refused = refused;
+    this.lookups = lookups;
   }
 
   public static ResourceSet empty() {
-    return new ResourceSet(Map.of(), Map.of(), Map.of(), Set.of());
+    return new ResourceSet(Map.of(), Map.of(), Map.of(), Set.of(), null);
+  }
+
+  /** The same objects, in a view that records the Secrets and ConfigMaps looked up through it (thread-safe). */
+  public ResourceSet recordingLookups() {
+    return new ResourceSet(byKind, sources, rejected, refused, ConcurrentHashMap.newKeySet());
+  }
+
+  /**
+   * The Secrets and ConfigMaps looked up through this view so far, whether they exist or not,
+   * sorted; empty for a view that does not record.
+   */
+  public Set<ObjectKey> lookups() {
+    return lookups == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(lookups));
+  }
+
+  private void lookedUp(String kind, String namespace, String name) {
+    if (lookups != null) {
+      lookups.add(new ObjectKey(kind, namespace, name));
+    }
   }
 
   public static Builder builder() {
@@ -118,10 +145,12 @@ public final class ResourceSet {
   }
 
   public Optional<Secret> secret(String namespace, String name) {
+    lookedUp("Secret", namespace, name);
     return get("Secret", Secret.class, namespace, name);
   }
 
   public Optional<ConfigMap> configMap(String namespace, String name) {
+    lookedUp("ConfigMap", namespace, name);
     return get("ConfigMap", ConfigMap.class, namespace, name);
   }
 
@@ -226,7 +255,7 @@ public final class ResourceSet {
       Map<String, List<RejectedObject>> byKindRefused = new HashMap<>();
       rejected.values().forEach(r -> byKindRefused.computeIfAbsent(r.key().kind(), k -> new ArrayList<>()).add(r));
       byKindRefused.replaceAll((k, v) -> List.copyOf(v));
-      return new ResourceSet(Map.copyOf(copy), Map.copyOf(sources), Map.copyOf(byKindRefused), Set.copyOf(refused));
+      return new ResourceSet(Map.copyOf(copy), Map.copyOf(sources), Map.copyOf(byKindRefused), Set.copyOf(refused), null);
     }
   }
 }

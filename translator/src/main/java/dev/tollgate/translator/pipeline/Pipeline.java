@@ -46,13 +46,14 @@ public final class Pipeline {
     return config;
   }
 
-  public TranslationResult run(ResourceSet resources, List<InputProblem> inputProblems) {
+  public TranslationResult run(ResourceSet given, List<InputProblem> inputProblems) {
+    ResourceSet resources = given.recordingLookups();
     GatewayStageResult gateway;
     try {
       gateway = new GatewayStage(config).run(resources);
     } catch (RuntimeException | StackOverflowError e) {
       return new TranslationResult(new XdsIr(List.of()), Map.of(), List.of(), List.copyOf(inputProblems),
-          List.of(InternalErrors.problem("", "reading the Gateway API objects; no Gateway", e)));
+          List.of(InternalErrors.problem("", "reading the Gateway API objects; no Gateway", e)), resources.lookups());
     }
     Map<String, GatewayXds> generated = new LinkedHashMap<>();
     List<Problem> failed = new ArrayList<>();
@@ -77,6 +78,6 @@ public final class Pipeline {
     }
     List<ObjectStatus> statuses = context.statuses().stream().sorted(ObjectStatus.ORDER).toList();
     return new TranslationResult(gateway.ir(), Collections.unmodifiableMap(new TreeMap<>(context.gateways())),
-        statuses, List.copyOf(inputProblems), List.copyOf(context.problems()));
+        statuses, List.copyOf(inputProblems), List.copyOf(context.problems()), resources.lookups());
   }
 }

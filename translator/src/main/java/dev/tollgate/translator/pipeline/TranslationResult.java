@@ -2,11 +2,13 @@ package dev.tollgate.translator.pipeline;
 
 import dev.tollgate.translator.input.InputProblem;
 import dev.tollgate.translator.ir.XdsIr;
+import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.status.ObjectStatus;
 import dev.tollgate.translator.xds.GatewayXds;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything one translation produced.
@@ -15,13 +17,16 @@ import java.util.Map;
  *     whose configuration was withheld is absent and named in {@code problems}
  * @param statuses every status computed, sorted by kind, namespace and name
  * @param inputProblems documents that could not be read fully
+ * @param lookups the Secrets and ConfigMaps the translation looked up, found or not, sorted (what a
+ *     provider reading only referenced ones must read)
  */
 public record TranslationResult(
     XdsIr ir,
     Map<String, GatewayXds> gateways,
     List<ObjectStatus> statuses,
     List<InputProblem> inputProblems,
-    List<Problem> problems) {
+    List<Problem> problems,
+    Set<ObjectKey> lookups) {
 
   /** True when some problem may go away by translating the same input again (an unreachable extension). */
   public boolean hasRetryableProblems() {

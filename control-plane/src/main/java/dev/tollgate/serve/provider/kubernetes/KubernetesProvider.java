@@ -7,6 +7,7 @@ import dev.tollgate.serve.provider.Provider;
 import dev.tollgate.translator.extension.ExtensionKinds;
 import dev.tollgate.translator.input.ManifestReader;
 import dev.tollgate.translator.input.ReadLimits;
+import dev.tollgate.translator.model.ObjectKey;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -19,6 +20,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -27,6 +30,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * <p>A custom kind is watched once its CustomResourceDefinition is installed (a CRD informer
  * follows them); until then it is skipped, with one warning. The first inputs are handed over
  * once every informer has synced.
+ *
+ * <p>With {@link Options#leastPrivilege()}, Secrets and ConfigMaps are not listed wholesale: each
+ * one a translation looked up ({@link #referenced}) is read by an informer of its own name only,
+ * started when first referenced and stopped when no longer; its first listing reads the inputs
+ * again, so a reference is resolved one translation after it appears.
  */
 public final class KubernetesProvider implements Provider {
 
@@ -56,9 +66,10 @@ public final class KubernetesProvider implements Provider {
    *
    * @param namespaces the namespaces watched; every namespace when empty
    * @param kubeconfig the kubeconfig file to connect with; fabric8's own discovery when null
+   * @param leastPrivilege read only the Secrets and ConfigMaps translations reference, each by name
    */
   public record Options(Duration debounce, ExtensionKinds extensionKinds, ReadLimits limits, List<String> namespaces,
-      Duration resync, String kubeconfig) {
+      Duration resync, String kubeconfig, boolean leastPrivilege) {
     public Options {
       namespaces = List.copyOf(namespaces);
     }
@@ -69,7 +80,7 @@ public final class KubernetesProvider implements Provider {
       }
       String kubeconfig = settings.getKubeconfig() == null || settings.getKubeconfig().isEmpty() ? null : settings.getKubeconfig();
       return new Options(settings.getDebounce(), extensionKinds, settings.readLimits(), settings.getNamespaces(),
-          settings.getResyncInterval(), kubeconfig);
+          settings.getResyncInterval(), kubeconfig, settings.isLeastPrivilege());
     }
   }
 
@@ -77,6 +88,25 @@ public final class KubernetesProvider implements Provider {
   private record Watch(WatchedKind kind, List<SharedIndexInformer<GenericKubernetesResource>> informers) {
     boolean synced() {
       return informers.stream().allMatch(SharedIndexInformer::hasSynced);
+    }
+  }
+
+  /** The kinds (of the core group) read by reference under least privilege. */
+  private static final Set<String> BY_REFERENCE = Set.of("Secret", "ConfigMap");
+
+  /** The informer of one referenced object: a list and watch of its name only. */
+  private static final class Referenced {
+    final SharedIndexInformer<GenericKubernetesResource> informer;
+    /** Why its listing failed, until it succeeds; it is retried meanwhile. */
+    volatile String failure;
+
+    Referenced(SharedIndexInformer<GenericKubernetesResource> informer) {
+      this.informer = informer;
+    }
+
+    /** Listed, or failed once: readiness does not wait on an object that cannot be read (it is reported). */
+    boolean settled() {
+      return informer.hasSynced() || failure != null;
     }
   }
 
@@ -98,6 +128,12 @@ public final class KubernetesProvider implements Provider {
   private final Set<String> reportedMissing = new HashSet<>();
   private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
   private final AdmittedObjects admitted = new AdmittedObjects();
+  /** Under least privilege: by kind name, how the kinds read by reference are served. */
+  private final Map<String, WatchedKind> byReference = new HashMap<>();
+  /** Under least privilege: the referenced objects being read, sorted. */
+  private final Map<ObjectKey, Referenced> referenced = new TreeMap<>();
+  /** Under least privilege: false until the first inputs were translated, and so their references known. */
+  private volatile boolean referencesKnown;
   private ScheduledFuture<?> pending;
   private volatile long busySince;
   private volatile boolean started;
@@ -117,8 +153,13 @@ public final class KubernetesProvider implements Provider {
     client = new KubernetesClientBuilder().withConfig(ClusterConnection.config(options.kubeconfig())).build();
     LOG.info("reading Gateway API and policy objects from the cluster at {} ({})", client.getMasterUrl(),
         options.namespaces().isEmpty() ? "every namespace" : "namespaces " + String.join(", ", options.namespaces()));
+    if (options.leastPrivilege()) {
+      LOG.info("least privilege: only the Secrets and ConfigMaps the translation references are read, each by name");
+    }
     for (WantedKind kind : wanted) {
-      if (kind.builtIn()) {
+      if (readByReference(kind)) {
+        byReference.put(kind.kind(), kind.builtInWatch());
+      } else if (kind.builtIn()) {
         watch(kind, kind.builtInWatch());
       }
     }
@@ -206,6 +247,84 @@ public final class KubernetesProvider implements Provider {
     }
   }
 
+  private boolean readByReference(WantedKind kind) {
+    return options.leastPrivilege() && kind.group().isEmpty() && BY_REFERENCE.contains(kind.kind());
+  }
+
+  private boolean watchedNamespace(String namespace) {
+    return options.namespaces().isEmpty() || options.namespaces().contains(namespace);
+  }
+
+  /**
+   * Under least privilege, the Secrets and ConfigMaps a translation looked up (found or not): the
+   * new ones are read from now on, those no longer looked up are no longer read. Those outside
+   * the watched namespaces are not read, as without least privilege. Without least privilege,
+   * nothing to do.
+   *
+   * @param complete false when the translation stopped early: its lookups may be partial, so
+   *     nothing is stopped
+   */
+  public synchronized void referenced(Collection<ObjectKey> lookups, boolean complete) {
+    if (!options.leastPrivilege() || closed || client == null) {
+      return;
+    }
+    Set<ObjectKey> now = new TreeSet<>();
+    for (ObjectKey key : lookups) {
+      if (byReference.containsKey(key.kind()) && !key.namespace().isEmpty() && watchedNamespace(key.namespace())) {
+        now.add(key);
+      }
+    }
+    boolean dropped = false;
+    if (complete) {
+      for (var it = referenced.entrySet().iterator(); it.hasNext(); ) {
+        var entry = it.next();
+        if (!now.contains(entry.getKey())) {
+          entry.getValue().informer.stop();
+          it.remove();
+          dropped = true;
+          LOG.info("{} is no longer referenced; no longer read", describe(entry.getKey()));
+        }
+      }
+    }
+    for (ObjectKey key : now) {
+      if (!referenced.containsKey(key)) {
+        read(key);
+      }
+    }
+    if (dropped) {
+      changed(); // its object leaves the inputs
+    }
+  }
+
+  /** Under least privilege: the referenced Secrets and ConfigMaps being read now, sorted; empty otherwise. */
+  public synchronized Set<ObjectKey> readByReference() {
+    return Collections.unmodifiableSet(new TreeSet<>(referenced.keySet()));
+  }
+
+  private static String describe(ObjectKey key) {
+    return key.kind() + " " + key.namespace() + "/" + key.name();
+  }
+
+  /** Starts reading one referenced object: a list and watch with fieldSelector metadata.name. */
+  private void read(ObjectKey key) {
+    WatchedKind kind = byReference.get(key.kind());
+    SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(kind.context())
+        .inNamespace(key.namespace()).withName(key.name()).runnableInformer(options.resync().toMillis());
+    Referenced entry = new Referenced(informer);
+    referenced.put(key, entry);
+    String what = describe(key);
+    LOG.info("{} is referenced; reading it", what);
+    informer.addEventHandler(handler(kind.kind(), this::changed));
+    informer.exceptionHandler((running, e) -> {
+      if (!informer.hasSynced() && entry.failure == null) {
+        entry.failure = e.toString();
+        changed(); // reported, and readiness no longer waits on it
+      }
+      return retrying(what, e);
+    });
+    informer.start().whenComplete((done, e) -> changed());
+  }
+
   /** Any failure of a list or watch is retried, with fabric8's growing pauses; logged when it differs from the last one. */
   private boolean retrying(String what, Throwable e) {
     if (!e.toString().equals(lastFailures.put(what, e.toString()))) {
@@ -271,7 +390,7 @@ public final class KubernetesProvider implements Provider {
       pending = null;
       since = busySince;
       busySince = 0;
-      if (closed || !synced()) {
+      if (closed || !listed()) {
         return; // the sync still missing calls changed() when it completes
       }
     }
@@ -281,6 +400,8 @@ public final class KubernetesProvider implements Provider {
     } catch (RuntimeException | Error e) {
       Failures.rethrowIfFatal(e);
       LOG.error("reading the cluster's objects failed; the configuration being served is unchanged", e);
+    } finally {
+      referencesKnown = true; // the consumer translated, and so told referenced(), before returning
     }
   }
 
@@ -288,7 +409,12 @@ public final class KubernetesProvider implements Provider {
   public synchronized ProvidedInputs read() {
     ManifestReader reader = new ManifestReader(options.extensionKinds(), options.limits());
     List<String> unread = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     for (WantedKind kind : wanted) { // always in the same order
+      if (readByReference(kind)) {
+        readReferenced(reader, byReference.get(kind.kind()), unread, failed);
+        continue;
+      }
       Watch watch = watches.get(kind.key());
       if (watch == null) {
         continue;
@@ -304,13 +430,48 @@ public final class KubernetesProvider implements Provider {
       }
     }
     admitted.readingDone();
-    return new ProvidedInputs(reader.resources(), reader.problems(), unread, unread);
+    List<String> problems = new ArrayList<>(unread);
+    problems.addAll(failed);
+    return new ProvidedInputs(reader.resources(), reader.problems(), problems, unread);
   }
 
-  /** True once the CRDs and every kind being watched have been listed. */
+  /** The referenced objects of one kind, in the order a wholesale listing would give. */
+  private void readReferenced(ManifestReader reader, WatchedKind kind, List<String> unread, List<String> failed) {
+    List<GenericKubernetesResource> objects = new ArrayList<>();
+    referenced.forEach((key, entry) -> {
+      if (!key.kind().equals(kind.kind())) {
+        return;
+      }
+      if (!entry.informer.hasSynced()) {
+        String failure = entry.failure;
+        if (failure == null) {
+          unread.add("kubernetes: " + describe(key) + ": not read yet");
+        } else {
+          failed.add("kubernetes: " + describe(key) + ": cannot be read (" + failure + "); read as missing, retrying");
+        }
+      }
+      objects.addAll(entry.informer.getStore().list());
+    });
+    objects.sort(Comparator.comparing(o -> AdmittedObjects.sourceName(kind, o)));
+    for (GenericKubernetesResource object : objects) {
+      reader.add(admitted.take(reader, kind, object));
+    }
+  }
+
+  /** True once the CRDs and every kind being watched have been listed: the inputs can be read. */
+  private synchronized boolean listed() {
+    return crds != null && crds.hasSynced() && watches.values().stream().allMatch(Watch::synced);
+  }
+
+  /**
+   * True once the CRDs and every kind being watched have been listed, and under least privilege
+   * once the first inputs' references are known and every referenced object has been listed (or
+   * its listing failed, which is reported).
+   */
   @Override
   public synchronized boolean synced() {
-    return crds != null && crds.hasSynced() && watches.values().stream().allMatch(Watch::synced);
+    return listed() && (!options.leastPrivilege() || referencesKnown)
+        && referenced.values().stream().allMatch(Referenced::settled);
   }
 
   @Override
@@ -341,6 +502,8 @@ public final class KubernetesProvider implements Provider {
       closed = true;
       watches.values().forEach(w -> w.informers().forEach(SharedIndexInformer::stop));
       watches.clear();
+      referenced.values().forEach(r -> r.informer.stop());
+      referenced.clear();
       if (crds != null) {
         crds.stop();
       }
