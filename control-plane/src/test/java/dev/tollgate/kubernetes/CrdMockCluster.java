@@ -125,11 +125,6 @@ public final class CrdMockCluster implements AutoCloseable {
     return out;
   }
 
-  /** The API server's URL, as a kubeconfig's {@code server} would name it. */
-  public String url() {
-    return api.url("/");
-  }
-
   @Override
   public void close() {
     client.close();

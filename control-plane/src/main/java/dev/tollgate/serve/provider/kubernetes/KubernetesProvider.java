@@ -314,7 +314,7 @@ public final class KubernetesProvider implements Provider {
     referenced.put(key, entry);
     String what = describe(key);
     LOG.info("{} is referenced; reading it", what);
-    informer.addEventHandler(handler(kind.kind(), this::changed));
+    informer.addEventHandler(handler(kind.kind(), this::changed, kind.statusIsOutput()));
     informer.exceptionHandler((running, e) -> {
       if (!informer.hasSynced() && entry.failure == null) {
         entry.failure = e.toString();
