@@ -45,9 +45,14 @@ final class DocumentIntake {
    * way refuses that document alone, with a message saying so. The documents are not modified.
    */
   TakenDocuments take(String name, List<JsonNode> documents) {
+    return take(name, documents, false);
+  }
+
+  /** As {@link #take(String, List)}; an input that is one object is named without a document index. */
+  TakenDocuments take(String name, List<JsonNode> documents, boolean oneObject) {
     steps = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
-      Source source = new Source(name, i);
+      Source source = new Source(name, oneObject && documents.size() == 1 ? Source.WHOLE : i);
       try {
         take(documents.get(i), source);
       } catch (RuntimeException | StackOverflowError e) {

@@ -154,6 +154,14 @@ public final class ManifestReader {
     return intake.take(name, documents);
   }
 
+  /**
+   * Admits one object, as {@link #take} does a document, named {@code name} alone in messages (an
+   * API server's object is no document of a file).
+   */
+  public TakenDocuments takeObject(String name, JsonNode object) {
+    return intake.take(name, List.of(object), true);
+  }
+
   /** Adds documents already {@link #take taken}, as if they had been read now. */
   public ManifestReader add(TakenDocuments taken) {
     intake.add(taken);

@@ -7,7 +7,6 @@ import dev.tollgate.translator.input.TakenDocuments;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,7 +40,7 @@ final class AdmittedObjects {
     String version = meta == null || meta.getResourceVersion() == null ? "" : meta.getResourceVersion();
     Admitted previous = admitted.get(uid);
     Admitted now = previous != null && !version.isEmpty() && previous.resourceVersion().equals(version)
-        ? previous : new Admitted(version, reader.take(source, List.of(document(kind, object))));
+        ? previous : new Admitted(version, reader.takeObject(source, document(kind, object)));
     next.put(uid, now);
     return now.taken();
   }

@@ -48,6 +48,6 @@ class AdmittedObjectsTest {
     ManifestReader reader = new ManifestReader();
     reader.add(admitted.take(reader, ROUTES, route("u1", "7", Map.of("bogus", true))));
     assertThat(reader.problems()).extracting(InputProblem::toString)
-        .containsExactly("error: kubernetes: HTTPRoute default/app (document 0): HTTPRoute default/app: spec.bogus: unknown field");
+        .containsExactly("error: kubernetes: HTTPRoute default/app: HTTPRoute default/app: spec.bogus: unknown field");
   }
 }
