@@ -54,6 +54,28 @@ final class PendingStatuses {
     notifyAll();
   }
 
+  /** Objects holding entries of Tollgate's that no translation wants: their removal is queued unless it is already. */
+  synchronized void offerStrays(List<ObjectStatus> strays) {
+    for (ObjectStatus s : strays) {
+      if (!latest.containsKey(s.key())) {
+        latest.put(s.key(), new StatusTarget(s, false));
+        dirty.add(s.key());
+      }
+    }
+    notifyAll();
+  }
+
+  /** The objects a status is wanted for now. */
+  synchronized Set<ObjectKey> wanted() {
+    Set<ObjectKey> out = new HashSet<>();
+    latest.forEach((k, t) -> {
+      if (t.present()) {
+        out.add(k);
+      }
+    });
+    return out;
+  }
+
   /** Everything wanted is compared with the cluster again, e.g. after another replica led. */
   synchronized void setActive(boolean on) {
     if (on && !active) {

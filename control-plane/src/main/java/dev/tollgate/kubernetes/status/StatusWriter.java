@@ -70,10 +70,12 @@ public final class StatusWriter implements AutoCloseable {
 
   /**
    * The statuses of the latest translation, all of them (objects missing from the list no longer
-   * have one: Tollgate's part of their status is removed). Cheap; call it after every translation.
+   * have one: Tollgate's part of their status is removed, as it is from cached objects that still
+   * hold entries of Tollgate's no translation wants). Cheap; call it after every translation.
    */
   public void write(List<ObjectStatus> statuses) {
     pending.offer(statuses);
+    pending.offerStrays(StrayStatuses.find(cache.withWrittenStatuses(), settings.controllerName(), pending.wanted()));
   }
 
   /** This replica writes from now on, starting with whatever differs from the cluster. */

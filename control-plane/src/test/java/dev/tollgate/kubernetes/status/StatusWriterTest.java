@@ -99,6 +99,54 @@ class StatusWriterTest {
   }
 
   @Test
+  void write_oursLeftByAnEarlierRunOnARouteNoTranslationWants_isRemoved_theirsKept() throws Exception {
+    cluster.create(routeYaml("a") + "---\n" + routeYaml("stale"));
+    Map<String, Object> theirs = Map.of(
+        "parentRef", Map.of("group", "gateway.networking.k8s.io", "kind", "Gateway", "name", "other"),
+        "controllerName", "example.com/other-controller",
+        "conditions", List.of(Map.of("type", "Accepted", "status", "True", "reason", "Accepted", "message", "theirs",
+            "lastTransitionTime", "2025-05-05T05:05:05Z")));
+    Map<String, Object> oursOfOld = Map.of(
+        "parentRef", Map.of("group", "gateway.networking.k8s.io", "kind", "Gateway", "name", "eg"),
+        "controllerName", Statuses.OURS,
+        "conditions", List.of(Map.of("type", "Accepted", "status", "True", "reason", "Accepted", "message", "of old",
+            "lastTransitionTime", "2025-05-05T05:05:05Z")));
+    GenericKubernetesResource stale = cluster.get(GATEWAY_API, "HTTPRoute", "default", "stale");
+    stale.getAdditionalProperties().put("status", Map.of("parents", List.of(theirs, oursOfOld)));
+    cluster.client().resource(stale).updateStatus();
+    cluster.statusWrites();
+
+    // The cache a provider would hand over: here, the objects as the API server lists them.
+    LiveObjects listed = new LiveObjects() {
+      @Override
+      public java.util.Optional<GenericKubernetesResource> cached(String apiVersion, String kind, String ns, String name) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public List<Cached> withWrittenStatuses() {
+        return cluster.client().genericKubernetesResources(GATEWAY_API, "HTTPRoute").inNamespace("default").list()
+            .getItems().stream().map(o -> new Cached(GATEWAY_API, "HTTPRoute", o)).toList();
+      }
+    };
+    try (StatusWriter restarted = new StatusWriter(cluster.client(), listed, StatusWriterSettings.defaults(), registry)) {
+      restarted.activate();
+      restarted.write(List.of(route("a", accepted(true, "Accepted", "Route is accepted", 1))));
+      assertThat(restarted.awaitWritten(Duration.ofSeconds(10))).isTrue();
+      assertThat(parents("stale")).containsExactly(theirs);
+      assertThat(parents("a")).extracting(p -> p.get("controllerName")).containsExactly(Statuses.OURS);
+      assertThat(cluster.statusWrites()).containsExactlyInAnyOrder(
+          "PUT /apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/a/status",
+          "PUT /apis/gateway.networking.k8s.io/v1/namespaces/default/httproutes/stale/status");
+
+      // Swept once: the next translation finds nothing stray and writes nothing.
+      restarted.write(List.of(route("a", accepted(true, "Accepted", "Route is accepted", 1))));
+      assertThat(restarted.awaitWritten(Duration.ofSeconds(10))).isTrue();
+      assertThat(cluster.statusWrites()).isEmpty();
+    }
+  }
+
+  @Test
   void write_objectDeletedBeforeItsWrite_isDropped() throws Exception {
     cluster.create(routeYaml("a") + "---\n" + routeYaml("b"));
     writer.deactivate();

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import dev.tollgate.kubernetes.ClusterConnection;
+import dev.tollgate.kubernetes.status.LiveObjects;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -190,6 +191,20 @@ public final class KubernetesProvider implements Provider {
     }
     String key = namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
     return watch.informers().stream().map(i -> i.getStore().getByKey(key)).filter(Objects::nonNull).findFirst();
+  }
+
+  /** Every cached object of the kinds whose statuses are Tollgate's output, with the version and kind watched. */
+  public List<LiveObjects.Cached> cachedWithWrittenStatuses() {
+    List<Watch> current;
+    synchronized (this) {
+      current = watches.values().stream().filter(w -> w.kind().statusIsOutput()).toList();
+    }
+    List<LiveObjects.Cached> out = new ArrayList<>();
+    for (Watch w : current) {
+      w.informers().forEach(i -> i.getStore().list().forEach(o ->
+          out.add(new LiveObjects.Cached(w.kind().apiVersion(), w.kind().kind(), o))));
+    }
+    return out;
   }
 
   /** Starts or stops the informers of custom kinds as their CRDs come, change versions and go. */
