@@ -41,6 +41,26 @@ class KubernetesWalkthroughTest {
     throw new AssertionError("no listeners pushed within " + WAIT);
   }
 
+  /** Statuses are written by the replica that has won the Lease, after the first translation. */
+  private static final Duration STATUS_WAIT = Duration.ofSeconds(20);
+
+  /** A condition's status: in the first entry of {@code entries} (parents, ancestors), or the object's own when null. */
+  @SuppressWarnings("unchecked")
+  private static String condition(io.fabric8.kubernetes.api.model.GenericKubernetesResource object, String entries, String type) {
+    if (object == null || !(object.getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {
+      return null;
+    }
+    Object holder = status;
+    if (entries != null) {
+      holder = status.get(entries) instanceof List<?> l && !l.isEmpty() ? l.get(0) : null;
+    }
+    if (!(holder instanceof Map<?, ?> h) || !(h.get("conditions") instanceof List<?> conditions)) {
+      return null;
+    }
+    return conditions.stream().map(c -> (Map<String, Object>) c).filter(c -> type.equals(c.get("type")))
+        .map(c -> (String) c.get("status")).findFirst().orElse(null);
+  }
+
   @Test
   void theOpaSidecarWalkthrough_createdThroughTheApi_reachesTheProxy_asTranslatePrintsIt_andItsPolicyComesAndGoesWithTheApi() throws Exception {
     Path example = Golden.testdata().resolveSibling("deploy").resolve("examples/opa-sidecar");
@@ -74,13 +94,27 @@ class KubernetesWalkthroughTest {
         assertThat(serve.loop().lastProblems()).isEmpty();
 
         var policies = cluster.resources("gateway.envoyproxy.io/v1alpha1", "SecurityPolicy", "default");
-        var policy = policies.list().getItems().get(0);
+        var routes = cluster.resources("gateway.networking.k8s.io/v1", "HTTPRoute", "default");
+        var gateways = cluster.resources("gateway.networking.k8s.io/v1", "Gateway", "default");
+        String policyName = policies.list().getItems().get(0).getMetadata().getName();
+        // What kubectl get -o yaml shows: the statuses Tollgate wrote.
+        assertThat(eventually(STATUS_WAIT, () -> "True".equals(condition(policies.withName(policyName).get(), "ancestors", "Accepted"))))
+            .as("the SecurityPolicy's ancestor status").isTrue();
+        assertThat(eventually(STATUS_WAIT, () -> "True".equals(condition(routes.withName("backend").get(), "parents", "Accepted"))))
+            .as("the HTTPRoute's parent status").isTrue();
+        assertThat(eventually(STATUS_WAIT, () -> "True".equals(condition(gateways.withName("eg").get(), null, "Programmed"))))
+            .as("the Gateway's status").isTrue();
+        var policy = policies.withName(policyName).get();
         policies.withName(policy.getMetadata().getName()).delete();
         assertThat(nextListeners(proxy, subscribed)).as("the policy deleted through the API").doesNotContain("ext_authz");
+        assertThat(policies.withName(policyName).get()).as("its status went with it").isNull();
         policy.getMetadata().setResourceVersion(null);
         policy.getMetadata().setUid(null);
+        policy.getAdditionalProperties().remove("status");
         policies.resource(policy).create();
         assertThat(nextListeners(proxy, subscribed)).as("the policy re-created").contains("ext_authz");
+        assertThat(eventually(STATUS_WAIT, () -> "True".equals(condition(policies.withName(policyName).get(), "ancestors", "Accepted"))))
+            .as("the re-created SecurityPolicy's status").isTrue();
       }
     }
   }

@@ -75,6 +75,37 @@ class LeaderElectionTest {
   }
 
   @Test
+  void aLeaderThatDiesWithoutReleasing_isReplacedOnceItsLeaseExpires_andTheNewLeaderWrites() throws Exception {
+    try (var cluster = new CrdMockCluster()) {
+      cluster.create(routeYaml("a"));
+      Replica one = new Replica(cluster.newClient(), "replica-one");
+      Replica two = new Replica(cluster.newClient(), "replica-two");
+      try {
+        one.election.start();
+        await(one.election::leading, LEASE.multipliedBy(3));
+        two.election.start();
+        Thread.sleep(LEASE.toMillis()); // the follower has seen the lease renewed
+        assertThat(two.election.leading()).isFalse();
+
+        // Killed: its connection gone, it neither renews nor releases the lease.
+        long killed = System.nanoTime();
+        one.client.close();
+        await(two.election::leading, LEASE.multipliedBy(3));
+        Duration took = Duration.ofNanos(System.nanoTime() - killed);
+        assertThat(took).as("until the lease expired and was taken").isGreaterThan(Duration.ofMillis(500))
+            .isLessThan(LEASE.plus(Duration.ofSeconds(2)));
+        cluster.statusWrites();
+        two.writer.write(acceptedRoutes("after the leader died", "a"));
+        assertThat(two.writer.awaitWritten(Duration.ofSeconds(10))).isTrue();
+        assertThat(cluster.statusWrites()).hasSize(1);
+      } finally {
+        one.close();
+        two.close();
+      }
+    }
+  }
+
+  @Test
   void identity_podNameWhenSet_elseHostWithRandomSuffix() {
     assertThat(LeaderSettings.identity(java.util.Map.of("POD_NAME", "tollgate-7f9c-abcde"))).isEqualTo("tollgate-7f9c-abcde");
     String a = LeaderSettings.identity(java.util.Map.of("HOSTNAME", "node1"));
