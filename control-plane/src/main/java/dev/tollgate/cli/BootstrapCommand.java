@@ -1,6 +1,7 @@
 package dev.tollgate.cli;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.Message;
 import dev.tollgate.app.NetworkAddress;
 import dev.tollgate.translator.output.ProtoJson;
 import dev.tollgate.translator.validate.Violation;
@@ -30,9 +31,6 @@ import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3
 import io.envoyproxy.envoy.extensions.http.injected_credentials.generic.v3.Generic;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.CertificateValidationContext;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.CommonTlsContext;
-import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.GenericSecret;
-import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.SdsSecretConfig;
-import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.Secret;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.TlsCertificate;
 import io.envoyproxy.envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext;
 import io.envoyproxy.envoy.extensions.upstreams.http.v3.HttpProtocolOptions;
@@ -63,7 +61,6 @@ import picocli.CommandLine.Option;
 final class BootstrapCommand implements Callable<Integer> {
 
   static final String XDS_CLUSTER = "tollgate_xds";
-  static final String TOKEN_SECRET = "tollgate_xds_token";
   static final String DEFAULT_TOKEN_FILE = "/var/run/secrets/tokens/tollgate-xds";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -101,6 +98,17 @@ final class BootstrapCommand implements Callable<Integer> {
           + DEFAULT_TOKEN_FILE + ".")
   String tokenFile;
 
+  @Option(names = "--xds-token-sds", paramLabel = "FILE",
+      description = "Where Envoy finds the token's secret (print it with --print-token-sds; default: the token's FILE "
+          + "with -sds.yaml). Envoy reloads it, and so the token, whenever the token's directory changes: a "
+          + "projected token is rotated by the kubelet, and a reconnecting proxy presents the current one.")
+  String tokenSdsFile;
+
+  @Option(names = "--print-token-sds",
+      description = "Print the token's secret (a discovery response naming the token FILE) instead of the bootstrap: "
+          + "the file --xds-token-sds names, for a ConfigMap projected beside the token.")
+  boolean printTokenSds;
+
   @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
@@ -112,14 +120,18 @@ final class BootstrapCommand implements Callable<Integer> {
       err.println("tollgate: --gateway must be NAMESPACE/NAME, not " + gateway);
       return ExitCodes.USAGE;
     }
-    Bootstrap bootstrap = bootstrap();
-    List<Violation> violations = new XdsValidator().validateMessage("bootstrap", bootstrap);
+    if ((printTokenSds || tokenSdsFile != null) && tokenFile == null) {
+      err.println("tollgate: " + (printTokenSds ? "--print-token-sds" : "--xds-token-sds") + " needs --xds-token");
+      return ExitCodes.USAGE;
+    }
+    Message printed = printTokenSds ? XdsToken.discoveryResponse(tokenFile) : bootstrap();
+    List<Violation> violations = new XdsValidator().validateMessage(printTokenSds ? "token secret" : "bootstrap", printed);
     if (!violations.isEmpty()) {
       violations.forEach(v -> err.println("tollgate: " + v));
       return ExitCodes.REJECTED;
     }
-    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ProtoJson.toTree(bootstrap);
-    tree.remove("@type"); // a bootstrap file is the message itself; Envoy rejects unknown fields in it
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ProtoJson.toTree(printed);
+    tree.remove("@type"); // a bootstrap or SDS file is the message itself; Envoy rejects unknown fields in it
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.print(tree));
     out.flush();
@@ -143,13 +155,7 @@ final class BootstrapCommand implements Callable<Integer> {
   }
 
   private Bootstrap.StaticResources staticResources() {
-    Bootstrap.StaticResources.Builder resources = Bootstrap.StaticResources.newBuilder().addClusters(xdsCluster());
-    if (tokenFile != null) {
-      // Envoy reads a static secret's file when it starts; the token is sent as the ADS stream's authorization.
-      resources.addSecrets(Secret.newBuilder().setName(TOKEN_SECRET)
-          .setGenericSecret(GenericSecret.newBuilder().setSecret(DataSource.newBuilder().setFilename(tokenFile))));
-    }
-    return resources.build();
+    return Bootstrap.StaticResources.newBuilder().addClusters(xdsCluster()).build();
   }
 
   /** HTTP/2 to Tollgate; with a token, Envoy's credential injector adds it to every request on the xDS cluster. */
@@ -161,7 +167,7 @@ final class BootstrapCommand implements Callable<Integer> {
           .setTypedConfig(Any.pack(CredentialInjector.newBuilder().setOverwrite(true)
               .setCredential(TypedExtensionConfig.newBuilder().setName("envoy.http.injected_credentials.generic")
                   .setTypedConfig(Any.pack(Generic.newBuilder()
-                      .setCredential(SdsSecretConfig.newBuilder().setName(TOKEN_SECRET)).build())))
+                      .setCredential(XdsToken.secretConfig(tokenFile, tokenSdsFile)).build())))
               .build())));
       options.addHttpFilters(HttpFilter.newBuilder().setName("envoy.filters.http.upstream_codec")
           .setTypedConfig(Any.pack(UpstreamCodec.getDefaultInstance())));

@@ -108,9 +108,7 @@ class BootstrapCommandTest {
   @Test
   void bootstrap_withXdsToken_injectsTheProjectedTokenIntoEveryRequestOfTheXdsCluster() throws Exception {
     Bootstrap b = parse(CliRun.of("bootstrap", "--gateway", "default/eg", "--xds-token"));
-    var secret = b.getStaticResources().getSecrets(0);
-    assertThat(secret.getName()).isEqualTo(BootstrapCommand.TOKEN_SECRET);
-    assertThat(secret.getGenericSecret().getSecret().getFilename()).isEqualTo("/var/run/secrets/tokens/tollgate-xds");
+    assertThat(b.getStaticResources().getSecretsList()).as("no static secret: it would be read once").isEmpty();
     HttpProtocolOptions options = b.getStaticResources().getClusters(0).getTypedExtensionProtocolOptionsOrThrow(
         "envoy.extensions.upstreams.http.v3.HttpProtocolOptions").unpack(HttpProtocolOptions.class);
     assertThat(options.getExplicitHttpConfig().hasHttp2ProtocolOptions()).isTrue();
@@ -119,14 +117,48 @@ class BootstrapCommandTest {
     CredentialInjector injector = options.getHttpFilters(0).getTypedConfig().unpack(CredentialInjector.class);
     assertThat(injector.getOverwrite()).isTrue();
     Generic generic = injector.getCredential().getTypedConfig().unpack(Generic.class);
-    assertThat(generic.getCredential().getName()).isEqualTo(BootstrapCommand.TOKEN_SECRET);
+    assertThat(generic.getCredential().getName()).isEqualTo(XdsToken.SECRET);
     assertThat(generic.getHeader()).as("Authorization, the default").isEmpty();
+    // From a file, reloaded on every move in the token's directory: the kubelet's rotation of the token.
+    var source = generic.getCredential().getSdsConfig().getPathConfigSource();
+    assertThat(source.getPath()).isEqualTo("/var/run/secrets/tokens/tollgate-xds-sds.yaml");
+    assertThat(source.getWatchedDirectory().getPath()).isEqualTo("/var/run/secrets/tokens");
+  }
+
+  @Test
+  void bootstrap_printTokenSds_printsTheSecretNamingTheTokenFile_andNeedsAToken() throws Exception {
+    CliRun run = CliRun.of("bootstrap", "--gateway", "default/eg", "--xds-token", "/run/tokens/xds", "--print-token-sds",
+        "-o", "json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    var response = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(run.out());
+    assertThat(response.has("@type")).isFalse();
+    assertThat(response.path("resources").get(0).path("@type").asText())
+        .isEqualTo("type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.Secret");
+    assertThat(response.path("resources").get(0).path("name").asText()).isEqualTo(XdsToken.SECRET);
+    assertThat(response.path("resources").get(0).path("generic_secret").path("secret").path("filename").asText())
+        .isEqualTo("/run/tokens/xds");
+    Bootstrap b = parse(CliRun.of("bootstrap", "--gateway", "default/eg", "--xds-token", "/run/tokens/xds",
+        "--xds-token-sds", "/etc/envoy/token-sds.yaml"));
+    HttpProtocolOptions options = b.getStaticResources().getClusters(0).getTypedExtensionProtocolOptionsOrThrow(
+        "envoy.extensions.upstreams.http.v3.HttpProtocolOptions").unpack(HttpProtocolOptions.class);
+    Generic generic = options.getHttpFilters(0).getTypedConfig().unpack(CredentialInjector.class).getCredential()
+        .getTypedConfig().unpack(Generic.class);
+    assertThat(generic.getCredential().getSdsConfig().getPathConfigSource().getPath()).isEqualTo("/etc/envoy/token-sds.yaml");
+    assertThat(generic.getCredential().getSdsConfig().getPathConfigSource().getWatchedDirectory().getPath()).isEqualTo("/run/tokens");
+
+    CliRun without = CliRun.of("bootstrap", "--gateway", "default/eg", "--print-token-sds");
+    assertThat(without.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(without.err()).contains("--print-token-sds needs --xds-token");
   }
 
   @Test
   void bootstrap_withXdsTokenFile_readsThatFile_andWithoutIt_sendsNoCredential() throws Exception {
     Bootstrap b = parse(CliRun.of("bootstrap", "--gateway", "default/eg", "--xds-token", "/run/tokens/xds"));
-    assertThat(b.getStaticResources().getSecrets(0).getGenericSecret().getSecret().getFilename()).isEqualTo("/run/tokens/xds");
+    assertThat(b.getStaticResources().getClusters(0).getTypedExtensionProtocolOptionsOrThrow(
+        "envoy.extensions.upstreams.http.v3.HttpProtocolOptions").unpack(HttpProtocolOptions.class).getHttpFiltersList())
+        .hasSize(2);
+    assertThat(XdsToken.secretConfig("/run/tokens/xds", null).getSdsConfig().getPathConfigSource().getPath())
+        .isEqualTo("/run/tokens/xds-sds.yaml");
     Bootstrap plain = parse(CliRun.of("bootstrap", "--gateway", "default/eg"));
     assertThat(plain.getStaticResources().getSecretsList()).isEmpty();
     assertThat(plain.getStaticResources().getClusters(0).getTypedExtensionProtocolOptionsOrThrow(
