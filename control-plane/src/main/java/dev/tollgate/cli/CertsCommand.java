@@ -144,26 +144,29 @@ final class CertsCommand implements Runnable {
     }
   }
 
+  /** A certificate the CA signs: a year by default. */
+  abstract static class Leaf extends Issuing {
+    @Option(names = "--ca", required = true, paramLabel = "DIR", description = "The directory of ca.crt and ca.key.")
+    Path caDir;
+
+    @Override
+    int defaultDays() {
+      return (int) CertificateIssuer.LEAF_VALIDITY.toDays();
+    }
+  }
+
   @Command(name = "server", mixinStandardHelpOptions = true, exitCodeListHeading = EXIT_CODES_HEADING, exitCodeList = {
       "0:the files were written", "1:internal error",
       "2:invalid command line, or a file to write exists (without --force)",
       "3:the CA could not be read, or a file could not be written"},
       description = {"Writes Tollgate's xDS server certificate, signed by the CA: server.crt and server.key.",
           "Give them to serve as --xds-tls-certificate and --xds-tls-key."})
-  static final class Server extends Issuing {
-    @Option(names = "--ca", required = true, paramLabel = "DIR", description = "The directory of ca.crt and ca.key.")
-    Path caDir;
-
+  static final class Server extends Leaf {
     @Option(names = "--dns", paramLabel = "NAME", arity = "1..*", description = "Host names proxies connect to.")
     List<String> dnsNames = new ArrayList<>();
 
     @Option(names = "--ip", paramLabel = "ADDR", arity = "1..*", description = "IP addresses proxies connect to.")
     List<String> ips = new ArrayList<>();
-
-    @Override
-    int defaultDays() {
-      return (int) CertificateIssuer.LEAF_VALIDITY.toDays();
-    }
 
     @Override
     String baseName() {
@@ -207,17 +210,9 @@ final class CertsCommand implements Runnable {
       "3:the CA could not be read, or a file could not be written"},
       description = {"Writes a proxy's client certificate for one Gateway, signed by the CA: proxy.crt and proxy.key.",
           "Its only URI SAN names the Gateway; give them to bootstrap as --xds-tls-certificate and --xds-tls-key."})
-  static final class Proxy extends Issuing {
-    @Option(names = "--ca", required = true, paramLabel = "DIR", description = "The directory of ca.crt and ca.key.")
-    Path caDir;
-
+  static final class Proxy extends Leaf {
     @Option(names = "--gateway", required = true, paramLabel = "NAMESPACE/NAME", description = "The Gateway the proxy serves.")
     String gateway;
-
-    @Override
-    int defaultDays() {
-      return (int) CertificateIssuer.LEAF_VALIDITY.toDays();
-    }
 
     @Override
     String baseName() {
