@@ -105,6 +105,10 @@ final class MatchTranslator {
     for (int i = 0; i < matches.size(); i++) {
       HeaderMatch m = matches.get(i);
       String at = field + "[" + i + "]";
+      if (m == null) { // only a refused route, read leniently, can hold one
+        problems.invalid(at, "must be an object");
+        continue;
+      }
       String nameProblem = header ? HttpSyntax.headerNameProblem(m.name())
           : (m.name() == null || m.name().isEmpty() ? "is required" : null);
       if (nameProblem != null) {

@@ -48,6 +48,19 @@ class RefusedRouteTest {
   }
 
   @Test
+  void aMatchWithANullHeaderOrQueryParameter_isLeftOut_theOthersPlaced() throws Exception {
+    RefusedRoute route = http("""
+        parentRefs: [{name: eg}]
+        rules:
+          - matches:
+              - {path: {type: PathPrefix, value: /a}, headers: [{name: X-Version, value: "2"}, null]}
+              - {path: {type: PathPrefix, value: /b}, queryParams: [null]}
+              - {path: {type: PathPrefix, value: /c}, headers: [{name: X-Version, value: "2"}]}
+        """);
+    assertThat(route.translated().templates()).extracting(t -> t.matchIndex()).containsExactly(2);
+  }
+
+  @Test
   void absentRules_areTheApiServersDefault_oneRuleMatchingEveryPath() throws Exception {
     RefusedRoute route = http("parentRefs: [{name: eg}]\nhostnames: [www.example.com]\nbogus: 1\n");
     assertThat(route.translated().templates()).singleElement()
