@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A change reaching a proxy: one route's hostname changes among N HTTPRoutes over 10 Gateways;
- * the whole input is translated again, every Gateway's snapshot published, and the time is taken
+ * the whole input is translated again, every changed Gateway's snapshot published, and the time is taken
  * until a connected ADS client of the changed route's Gateway holds the new route configuration
  * (and has ACKed it). The trial also reports the heap the served snapshots retain.
  */
@@ -60,6 +60,14 @@ public class PropagationBenchmark {
 
   @Param({"100", "1000", "10000"})
   public int routes;
+
+  /**
+   * {@code true}: one pipeline, which reuses an unchanged Gateway's configuration. {@code false},
+   * the baseline: a new pipeline for every change, which generates, validates and publishes every
+   * Gateway again.
+   */
+  @Param({"true", "false"})
+  public boolean reuse;
 
   private final ResourceSet[] inputs = new ResourceSet[2];
   private Pipeline pipeline;
@@ -108,6 +116,13 @@ public class PropagationBenchmark {
       throw new IllegalStateException(reader.problems().toString());
     }
     return reader.resources();
+  }
+
+  @Setup(Level.Invocation)
+  public void freshPipeline() {
+    if (!reuse) {
+      pipeline = Pipelines.create(TranslatorConfig.offline());
+    }
   }
 
   private void publish(int which) {

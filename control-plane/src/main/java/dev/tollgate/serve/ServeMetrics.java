@@ -43,6 +43,14 @@ public final class ServeMetrics {
         .register(registry).increment();
   }
 
+  /** Gateways a translation generated anew, and those whose unchanged configuration it reused. */
+  public void gatewaysGenerated(int regenerated, int reused) {
+    Counter.builder("tollgate.gateways.generated").description("Gateways whose configuration a translation generated")
+        .tag("outcome", "regenerated").register(registry).increment(regenerated);
+    Counter.builder("tollgate.gateways.generated").description("Gateways whose configuration a translation generated")
+        .tag("outcome", "reused").register(registry).increment(reused);
+  }
+
   /** Documents or files with problems, and Gateways kept on their last good configuration, in the last translation. */
   public void lastTranslation(int problems, int withheld) {
     inputProblems.set(problems);

@@ -133,8 +133,11 @@ public final class TranslationLoop {
       problems.update(all);
       metrics.translated(failure == null ? "ok" : "failed");
       metrics.lastTranslation(inputs.fileProblems().size() + result.inputProblems().size(), withheld.size());
-      LOG.info("translated {} objects: {} gateways served, {} kept on their last good configuration",
-          inputs.resources().size(), result.gateways().size(), withheld.size());
+      int reused = result.ir().gateways().size() - result.regenerated().size();
+      metrics.gatewaysGenerated(result.regenerated().size(), Math.max(0, reused));
+      LOG.info("translated {} objects: {} gateways served ({} generated anew, {} unchanged), {} kept on their last good "
+          + "configuration", inputs.resources().size(), result.gateways().size(), result.regenerated().size(),
+          Math.max(0, reused), withheld.size());
     } catch (RuntimeException | Error e) {
       Failures.rethrowIfFatal(e);
       failure = e.toString();

@@ -36,6 +36,8 @@ public final class GatewaySnapshots implements AutoCloseable {
   private final ContentCache cache = new ContentCache(nacks);
   private final Map<String, GatewayXds> served = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> pendingRemovals = new HashMap<>();
+  /** The configuration last published for each Gateway (served, or being served once removals end). */
+  private final Map<String, GatewayXds> targets = new HashMap<>();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "tollgate-snapshot-removals");
     t.setDaemon(true);
@@ -73,6 +75,12 @@ public final class GatewaySnapshots implements AutoCloseable {
   }
 
   private void publish(String gateway, GatewayXds next) {
+    // The pipeline reuses an unchanged Gateway's configuration instance: nothing to hash or push,
+    // and a removal under way still ends where it was going.
+    if (targets.get(gateway) == next) {
+      return;
+    }
+    targets.put(gateway, next);
     ScheduledFuture<?> pending = pendingRemovals.remove(gateway);
     if (pending != null) {
       pending.cancel(false);

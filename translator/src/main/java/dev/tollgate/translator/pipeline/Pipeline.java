@@ -14,21 +14,33 @@ import dev.tollgate.translator.ir.XdsIr;
 import dev.tollgate.translator.xds.GatewayXds;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The one translation entry point, used by {@code translate} and by the daemon alike:
  * gateway stage, xDS stage, the given output stages (patches, hooks) in order, and always last
  * validation, which withholds any Gateway whose configuration Envoy would reject.
+ *
+ * <p>A Gateway whose intermediate representation equals the previous run's is not generated
+ * again: the xDS stage is a pure function of it, so its previous output (resources, encodings) is
+ * reused, and validation, also pure, is not repeated for it. Runs may be concurrent; each sees
+ * the memo of whichever run finished last, which is only ever a question of speed.
  */
 public final class Pipeline {
+
+  /** One Gateway's generated configuration and the representation it was generated from. */
+  private record Generated(GatewayIr ir, GatewayXds xds) {}
 
   private final TranslatorConfig config;
   private final XdsStage xds;
   private final List<OutputStage> outputStages;
+  private volatile Map<String, Generated> lastGenerated = Map.of();
 
   public Pipeline(TranslatorConfig config, XdsStage xds, List<OutputStage> outputStages, XdsValidator validator) {
     this.config = config;
@@ -53,17 +65,30 @@ public final class Pipeline {
       gateway = new GatewayStage(config).run(resources);
     } catch (RuntimeException | StackOverflowError e) {
       return new TranslationResult(new XdsIr(List.of()), Map.of(), List.of(), List.copyOf(inputProblems),
-          List.of(InternalErrors.problem("", "reading the Gateway API objects; no Gateway", e)), resources.lookups());
+          List.of(InternalErrors.problem("", "reading the Gateway API objects; no Gateway", e)), resources.lookups(), Set.of());
     }
     Map<String, GatewayXds> generated = new LinkedHashMap<>();
+    Map<String, Generated> previous = lastGenerated;
+    Map<String, Generated> memo = new HashMap<>();
+    Set<String> regenerated = new TreeSet<>();
     List<Problem> failed = new ArrayList<>();
     for (GatewayIr g : gateway.ir().gateways()) {
+      Generated before = previous.get(g.name());
+      if (before != null && before.ir().equals(g)) {
+        generated.put(g.name(), before.xds());
+        memo.put(g.name(), before);
+        continue;
+      }
       try {
-        generated.put(g.name(), xds.translate(g));
+        GatewayXds x = xds.translate(g);
+        generated.put(g.name(), x);
+        memo.put(g.name(), new Generated(g, x));
+        regenerated.add(g.name());
       } catch (RuntimeException | StackOverflowError e) {
         failed.add(InternalErrors.problem(g.name(), "generating Gateway " + g.name() + "'s Envoy configuration", e));
       }
     }
+    lastGenerated = memo;
     TranslationContext context = new TranslationContext(config, resources, gateway.ir(), generated, gateway.statuses());
     gateway.notices().forEach(n -> context.problems().add(Problem.warning("", n)));
     failed.forEach(p -> context.withhold(p.gateway(), p));
@@ -78,6 +103,7 @@ public final class Pipeline {
     }
     List<ObjectStatus> statuses = context.statuses().stream().sorted(ObjectStatus.ORDER).toList();
     return new TranslationResult(gateway.ir(), Collections.unmodifiableMap(new TreeMap<>(context.gateways())),
-        statuses, List.copyOf(inputProblems), List.copyOf(context.problems()), resources.lookups());
+        statuses, List.copyOf(inputProblems), List.copyOf(context.problems()), resources.lookups(),
+        Collections.unmodifiableSet(regenerated));
   }
 }

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param inputProblems documents that could not be read fully
  * @param lookups the Secrets and ConfigMaps the translation looked up, found or not, sorted (what a
  *     provider reading only referenced ones must read)
+ * @param regenerated the Gateways whose Envoy configuration was generated in this run; the others'
+ *     was the same as in the pipeline's previous run, and reused
  */
 public record TranslationResult(
     XdsIr ir,
@@ -26,7 +28,8 @@ public record TranslationResult(
     List<ObjectStatus> statuses,
     List<InputProblem> inputProblems,
     List<Problem> problems,
-    Set<ObjectKey> lookups) {
+    Set<ObjectKey> lookups,
+    Set<String> regenerated) {
 
   /** True when some problem may go away by translating the same input again (an unreachable extension). */
   public boolean hasRetryableProblems() {

@@ -4,7 +4,9 @@ import dev.tollgate.translator.pipeline.OutputStage;
 import dev.tollgate.translator.pipeline.TranslationContext;
 import dev.tollgate.translator.status.ConditionTypes;
 import dev.tollgate.translator.xds.GatewayXds;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The last output stage: a Gateway whose resources Envoy would reject is withheld (serving keeps
@@ -15,6 +17,11 @@ public final class ValidationStage implements OutputStage {
   private static final int MAX_REPORTED = 20;
 
   private final XdsValidator validator;
+  /**
+   * The previous run's violations by configuration instance: validation is a pure function of it,
+   * and a Gateway the pipeline did not regenerate (nor a later stage replace) is the same instance.
+   */
+  private volatile Map<GatewayXds, List<Violation>> lastRun = new IdentityHashMap<>();
 
   public ValidationStage(XdsValidator validator) {
     this.validator = validator;
@@ -22,8 +29,12 @@ public final class ValidationStage implements OutputStage {
 
   @Override
   public void apply(TranslationContext context) {
+    Map<GatewayXds, List<Violation>> previous = lastRun;
+    Map<GatewayXds, List<Violation>> thisRun = new IdentityHashMap<>();
     for (GatewayXds gateway : List.copyOf(context.gateways().values())) {
-      List<Violation> violations = validator.validate(gateway);
+      List<Violation> known = previous.get(gateway);
+      List<Violation> violations = known != null ? known : List.copyOf(validator.validate(gateway));
+      thisRun.put(gateway, violations);
       if (violations.isEmpty()) {
         continue;
       }
@@ -37,5 +48,6 @@ public final class ValidationStage implements OutputStage {
       context.withhold(gateway.gateway(), message.toString());
       context.markGatewayNotProgrammed(gateway.gateway(), ConditionTypes.Reason.INVALID, message.toString());
     }
+    lastRun = thisRun;
   }
 }
