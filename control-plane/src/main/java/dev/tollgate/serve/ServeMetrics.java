@@ -1,5 +1,6 @@
 package dev.tollgate.serve;
 
+import dev.tollgate.translator.xds.XdsType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -49,6 +50,13 @@ public final class ServeMetrics {
         .tag("outcome", "regenerated").register(registry).increment(regenerated);
     Counter.builder("tollgate.gateways.generated").description("Gateways whose configuration a translation generated")
         .tag("outcome", "reused").register(registry).increment(reused);
+  }
+
+  /** Resources a publication added, changed or removed, by type. */
+  public void published(Map<XdsType, Integer> changed) {
+    changed.forEach((type, n) -> Counter.builder("tollgate.resources.published")
+        .description("Resources added, changed or removed by publications").tag("type", type.key())
+        .register(registry).increment(n));
   }
 
   /** Documents or files with problems, and Gateways kept on their last good configuration, in the last translation. */

@@ -6,6 +6,7 @@ import dev.tollgate.serve.provider.ProvidedInputs;
 import dev.tollgate.serve.provider.Provider;
 import dev.tollgate.serve.provider.kubernetes.KubernetesProvider;
 import dev.tollgate.serve.snapshot.GatewaySnapshots;
+import dev.tollgate.serve.snapshot.PublishedChanges;
 import dev.tollgate.translator.input.InputProblem;
 import dev.tollgate.translator.pipeline.Pipeline;
 import dev.tollgate.translator.pipeline.Problem;
@@ -117,7 +118,7 @@ public final class TranslationLoop {
       Set<String> withheld = result.problems().stream()
           .filter(p -> p.severity() == Problem.Severity.ERROR && !p.gateway().isEmpty())
           .map(Problem::gateway).collect(Collectors.toSet());
-      snapshots.publish(result.gateways(), withheld);
+      PublishedChanges changes = snapshots.publish(result.gateways(), withheld);
       // Listeners hear of a result before last() shows it, so whoever sees it there knows they have.
       listeners.forEach(l -> l.accept(result));
       last = result;
@@ -135,9 +136,10 @@ public final class TranslationLoop {
       metrics.lastTranslation(inputs.fileProblems().size() + result.inputProblems().size(), withheld.size());
       int reused = result.ir().gateways().size() - result.regenerated().size();
       metrics.gatewaysGenerated(result.regenerated().size(), Math.max(0, reused));
+      metrics.published(changes.resources());
       LOG.info("translated {} objects: {} gateways served ({} generated anew, {} unchanged), {} kept on their last good "
-          + "configuration", inputs.resources().size(), result.gateways().size(), result.regenerated().size(),
-          Math.max(0, reused), withheld.size());
+          + "configuration; published: {}", inputs.resources().size(), result.gateways().size(), result.regenerated().size(),
+          Math.max(0, reused), withheld.size(), changes);
     } catch (RuntimeException | Error e) {
       Failures.rethrowIfFatal(e);
       failure = e.toString();

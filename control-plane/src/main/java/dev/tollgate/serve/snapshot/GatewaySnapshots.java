@@ -63,23 +63,31 @@ public final class GatewaySnapshots implements AutoCloseable {
    *
    * @param gateways the Gateways whose configuration is valid, by {@code namespace/name}
    * @param withheld Gateways whose new configuration was not valid: they keep what they have
+   * @return what changed, and so what proxies are sent
    */
-  public synchronized void publish(Map<String, GatewayXds> gateways, Set<String> withheld) {
-    gateways.forEach(this::publish);
+  public synchronized PublishedChanges publish(Map<String, GatewayXds> gateways, Set<String> withheld) {
+    PublishedChanges changes = new PublishedChanges();
+    gateways.forEach((gateway, xds) -> publish(gateway, xds, changes));
     for (String gone : Set.copyOf(served.keySet())) {
       if (!gateways.containsKey(gone) && !withheld.contains(gone)) {
-        LOG.info("gateway {} no longer exists; its proxies are served no configuration", gone);
-        publish(gone, GatewayXds.builder(gone).build());
+        GatewayXds before = targets.get(gone);
+        if (before == null || before.size() > 0) {
+          LOG.info("gateway {} no longer exists; its proxies are served no configuration", gone);
+          publish(gone, GatewayXds.builder(gone).build(), changes);
+        }
       }
     }
+    return changes;
   }
 
-  private void publish(String gateway, GatewayXds next) {
+  private void publish(String gateway, GatewayXds next, PublishedChanges changes) {
     // The pipeline reuses an unchanged Gateway's configuration instance: nothing to hash or push,
     // and a removal under way still ends where it was going.
-    if (targets.get(gateway) == next) {
+    GatewayXds before = targets.get(gateway);
+    if (before == next) {
       return;
     }
+    changes.gateway(gateway, before, next);
     targets.put(gateway, next);
     ScheduledFuture<?> pending = pendingRemovals.remove(gateway);
     if (pending != null) {

@@ -50,6 +50,22 @@ class GatewaySnapshotsTest {
   }
 
   @Test
+  void publish_saysWhatChanged_andTheSameInstanceAgainChangesNothing() throws Exception {
+    try (GatewaySnapshots s = new GatewaySnapshots(Duration.ZERO)) {
+      GatewayXds first = withClusters("a", "b");
+      PublishedChanges initial = s.publish(Map.of("default/eg", first), Set.of());
+      assertThat(initial.gateways()).isEqualTo(1);
+      assertThat(initial.resources()).isEqualTo(Map.of(XdsType.CLUSTER, 2));
+      assertThat(s.publish(Map.of("default/eg", first), Set.of()).gateways()).as("the same instance").isZero();
+      PublishedChanges next = s.publish(Map.of("default/eg", withClusters("a", "c")), Set.of());
+      assertThat(next.resources()).as("b removed, c added, a as it was").isEqualTo(Map.of(XdsType.CLUSTER, 2));
+      assertThat(next.toString()).isEqualTo("1 gateway changed (2 clusters)");
+      assertThat(s.publish(Map.of(), Set.of()).resourceCount()).as("the Gateway gone").isEqualTo(2);
+      assertThat(s.publish(Map.of(), Set.of()).gateways()).as("and gone already").isZero();
+    }
+  }
+
+  @Test
   void versions_dependOnContentOnly() {
     ContentSnapshot one = new ContentSnapshot(withClusters("a", "b"));
     ContentSnapshot same = new ContentSnapshot(withClusters("b", "a"));
