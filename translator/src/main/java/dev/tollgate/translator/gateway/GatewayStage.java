@@ -19,6 +19,7 @@ import dev.tollgate.translator.gateway.route.GrpcRouteTranslator;
 import dev.tollgate.translator.gateway.route.HttpRouteTranslator;
 import dev.tollgate.translator.gateway.route.RefusedRoute;
 import dev.tollgate.translator.gateway.route.RouteAttacher;
+import dev.tollgate.translator.gateway.route.RouteTranslations;
 import dev.tollgate.translator.gateway.route.RouteView;
 import dev.tollgate.translator.gateway.security.SecurityPolicies;
 import dev.tollgate.translator.input.ResourceSet;
@@ -47,9 +48,16 @@ import java.util.Optional;
 public final class GatewayStage {
 
   private final TranslatorConfig config;
+  private final RouteTranslations routeTranslations;
 
   public GatewayStage(TranslatorConfig config) {
+    this(config, new RouteTranslations());
+  }
+
+  /** A stage that reuses the unchanged routes' translations of the previous run on the same {@code routeTranslations}. */
+  public GatewayStage(TranslatorConfig config, RouteTranslations routeTranslations) {
     this.config = config;
+    this.routeTranslations = routeTranslations;
   }
 
   public GatewayStageResult run(ResourceSet resources) {
@@ -92,8 +100,12 @@ public final class GatewayStage {
     RouteStatuses routeStatuses = new RouteStatuses(config, attacher);
     HttpRouteTranslator http = new HttpRouteTranslator(backends, extensions);
     GrpcRouteTranslator grpc = new GrpcRouteTranslator(backends, extensions);
-    resources.httpRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), http.translate(r)).ifPresent(statuses::add));
-    resources.grpcRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), grpc.translate(r)).ifPresent(statuses::add));
+    RouteTranslations.Run translations = routeTranslations.start(resources);
+    resources.httpRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), translations.translate(r, () -> http.translate(r)))
+        .ifPresent(statuses::add));
+    resources.grpcRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), translations.translate(r, () -> grpc.translate(r)))
+        .ifPresent(statuses::add));
+    translations.commit();
     for (RefusedRoute refused : refusedRoutes(resources)) {
       routeStatuses.place(refused.view(), refused.translated()).ifPresent(statuses::add);
     }

@@ -108,6 +108,22 @@ public final class ResourceSet {
     return out;
   }
 
+  /** Every object except those of the given kinds, in kind/namespace/name order. */
+  public List<KubernetesObject> everythingBut(Set<String> kinds) {
+    List<KubernetesObject> out = new ArrayList<>();
+    new TreeMap<>(byKind).forEach((kind, objects) -> {
+      if (!kinds.contains(kind)) {
+        out.addAll(objects.values());
+      }
+    });
+    return out;
+  }
+
+  /** The keys of the objects refused when read. */
+  public Set<ObjectKey> refusedKeys() {
+    return java.util.Collections.unmodifiableSet(refused);
+  }
+
   public Optional<Source> sourceOf(ObjectKey key) {
     return Optional.ofNullable(sources.get(key));
   }

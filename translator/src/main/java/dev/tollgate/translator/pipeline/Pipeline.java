@@ -3,6 +3,7 @@ package dev.tollgate.translator.pipeline;
 import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.gateway.GatewayStage;
 import dev.tollgate.translator.gateway.GatewayStageResult;
+import dev.tollgate.translator.gateway.route.RouteTranslations;
 import dev.tollgate.translator.input.InputProblem;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.xds.XdsStage;
@@ -27,7 +28,8 @@ import java.util.TreeSet;
  * gateway stage, xDS stage, the given output stages (patches, hooks) in order, and always last
  * validation, which withholds any Gateway whose configuration Envoy would reject.
  *
- * <p>A Gateway whose intermediate representation equals the previous run's is not generated
+ * <p>A route unchanged while no other object changed is not translated again ({@link RouteTranslations}).
+ * A Gateway whose intermediate representation equals the previous run's is not generated
  * again: the xDS stage is a pure function of it, so its previous output (resources, encodings) is
  * reused, and validation, also pure, is not repeated for it. Runs may be concurrent; each sees
  * the memo of whichever run finished last, which is only ever a question of speed.
@@ -41,6 +43,7 @@ public final class Pipeline {
   private final XdsStage xds;
   private final List<OutputStage> outputStages;
   private volatile Map<String, Generated> lastGenerated = Map.of();
+  private final RouteTranslations routeTranslations = new RouteTranslations();
 
   public Pipeline(TranslatorConfig config, XdsStage xds, List<OutputStage> outputStages, XdsValidator validator) {
     this.config = config;
@@ -62,7 +65,7 @@ public final class Pipeline {
     ResourceSet resources = given.recordingLookups();
     GatewayStageResult gateway;
     try {
-      gateway = new GatewayStage(config).run(resources);
+      gateway = new GatewayStage(config, routeTranslations).run(resources);
     } catch (RuntimeException | StackOverflowError e) {
       return new TranslationResult(new XdsIr(List.of()), Map.of(), List.of(), List.copyOf(inputProblems),
           List.of(InternalErrors.problem("", "reading the Gateway API objects; no Gateway", e)), resources.lookups(), Set.of());
