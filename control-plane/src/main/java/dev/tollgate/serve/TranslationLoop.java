@@ -134,12 +134,12 @@ public final class TranslationLoop {
       problems.update(all);
       metrics.translated(failure == null ? "ok" : "failed");
       metrics.lastTranslation(inputs.fileProblems().size() + result.inputProblems().size(), withheld.size());
-      int reused = result.ir().gateways().size() - result.regenerated().size();
-      metrics.gatewaysGenerated(result.regenerated().size(), Math.max(0, reused));
+      int reused = Math.max(0, result.ir().gateways().size() - result.regenerated().size());
+      metrics.gatewaysGenerated(result.regenerated().size(), reused);
       metrics.published(changes.resources());
       LOG.info("translated {} objects: {} gateways served ({} generated anew, {} unchanged), {} kept on their last good "
           + "configuration; published: {}", inputs.resources().size(), result.gateways().size(), result.regenerated().size(),
-          Math.max(0, reused), withheld.size(), changes);
+          reused, withheld.size(), changes);
     } catch (RuntimeException | Error e) {
       Failures.rethrowIfFatal(e);
       failure = e.toString();

@@ -62,4 +62,24 @@ final class ClusterObjects {
     var all = client.genericKubernetesResources(context);
     return kind.namespaced() ? all.inNamespace(namespace == null ? "default" : namespace) : all;
   }
+
+  /**
+   * A condition's status as kubectl shows it: in the first entry of {@code entries} (parents,
+   * ancestors), or the object's own conditions when null; null when there is none.
+   */
+  @SuppressWarnings("unchecked")
+  static String conditionStatus(GenericKubernetesResource object, String entries, String type) {
+    if (object == null || !(object.getAdditionalProperties().get("status") instanceof java.util.Map<?, ?> status)) {
+      return null;
+    }
+    Object holder = status;
+    if (entries != null) {
+      holder = status.get(entries) instanceof List<?> l && !l.isEmpty() ? l.get(0) : null;
+    }
+    if (!(holder instanceof java.util.Map<?, ?> h) || !(h.get("conditions") instanceof List<?> conditions)) {
+      return null;
+    }
+    return conditions.stream().map(c -> (java.util.Map<String, Object>) c).filter(c -> type.equals(c.get("type")))
+        .map(c -> (String) c.get("status")).findFirst().orElse(null);
+  }
 }

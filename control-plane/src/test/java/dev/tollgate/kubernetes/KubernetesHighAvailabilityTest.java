@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.kubernetes.status.StatusWriteBack;
 import dev.tollgate.testing.Golden;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,23 +96,9 @@ class KubernetesHighAvailabilityTest {
   }
 
   /** The Accepted condition's status in the first parent or ancestor entry of an object in default. */
-  @SuppressWarnings("unchecked")
   private static String accepted(CrdMockCluster cluster, String kind, String name) {
     String apiVersion = kind.equals("SecurityPolicy") ? "gateway.envoyproxy.io/v1alpha1" : "gateway.networking.k8s.io/v1";
-    GenericKubernetesResource object = cluster.get(apiVersion, kind, "default", name);
-    if (object == null || !(object.getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {
-      return null;
-    }
-    Object entries = status.get(kind.equals("SecurityPolicy") ? "ancestors" : "parents");
-    if (!(entries instanceof List<?> list) || list.isEmpty()) {
-      return null;
-    }
-    for (Object c : (List<Object>) ((Map<String, Object>) list.get(0)).getOrDefault("conditions", List.of())) {
-      Map<String, Object> condition = (Map<String, Object>) c;
-      if ("Accepted".equals(condition.get("type"))) {
-        return (String) condition.get("status");
-      }
-    }
-    return null;
+    return ClusterObjects.conditionStatus(cluster.get(apiVersion, kind, "default", name),
+        kind.equals("SecurityPolicy") ? "ancestors" : "parents", "Accepted");
   }
 }

@@ -44,23 +44,6 @@ class KubernetesWalkthroughTest {
   /** Statuses are written by the replica that has won the Lease, after the first translation. */
   private static final Duration STATUS_WAIT = Duration.ofSeconds(20);
 
-  /** A condition's status: in the first entry of {@code entries} (parents, ancestors), or the object's own when null. */
-  @SuppressWarnings("unchecked")
-  private static String condition(io.fabric8.kubernetes.api.model.GenericKubernetesResource object, String entries, String type) {
-    if (object == null || !(object.getAdditionalProperties().get("status") instanceof Map<?, ?> status)) {
-      return null;
-    }
-    Object holder = status;
-    if (entries != null) {
-      holder = status.get(entries) instanceof List<?> l && !l.isEmpty() ? l.get(0) : null;
-    }
-    if (!(holder instanceof Map<?, ?> h) || !(h.get("conditions") instanceof List<?> conditions)) {
-      return null;
-    }
-    return conditions.stream().map(c -> (Map<String, Object>) c).filter(c -> type.equals(c.get("type")))
-        .map(c -> (String) c.get("status")).findFirst().orElse(null);
-  }
-
   @Test
   void theOpaSidecarWalkthrough_createdThroughTheApi_reachesTheProxy_asTranslatePrintsIt_andItsPolicyComesAndGoesWithTheApi() throws Exception {
     Path example = Golden.testdata().resolveSibling("deploy").resolve("examples/opa-sidecar");
@@ -98,11 +81,11 @@ class KubernetesWalkthroughTest {
         var gateways = cluster.resources("gateway.networking.k8s.io/v1", "Gateway", "default");
         String policyName = policies.list().getItems().get(0).getMetadata().getName();
         // What kubectl get -o yaml shows: the statuses Tollgate wrote.
-        assertThat(eventually(STATUS_WAIT, () -> "True".equals(condition(policies.withName(policyName).get(), "ancestors", "Accepted"))))
+        assertThat(eventually(STATUS_WAIT, () -> "True".equals(ClusterObjects.conditionStatus(policies.withName(policyName).get(), "ancestors", "Accepted"))))
             .as("the SecurityPolicy's ancestor status").isTrue();
-        assertThat(eventually(STATUS_WAIT, () -> "True".equals(condition(routes.withName("backend").get(), "parents", "Accepted"))))
+        assertThat(eventually(STATUS_WAIT, () -> "True".equals(ClusterObjects.conditionStatus(routes.withName("backend").get(), "parents", "Accepted"))))
             .as("the HTTPRoute's parent status").isTrue();
-        assertThat(eventually(STATUS_WAIT, () -> "True".equals(condition(gateways.withName("eg").get(), null, "Programmed"))))
+        assertThat(eventually(STATUS_WAIT, () -> "True".equals(ClusterObjects.conditionStatus(gateways.withName("eg").get(), null, "Programmed"))))
             .as("the Gateway's status").isTrue();
         var policy = policies.withName(policyName).get();
         policies.withName(policy.getMetadata().getName()).delete();
@@ -113,7 +96,7 @@ class KubernetesWalkthroughTest {
         policy.getAdditionalProperties().remove("status");
         policies.resource(policy).create();
         assertThat(nextListeners(proxy, subscribed)).as("the policy re-created").contains("ext_authz");
-        assertThat(eventually(STATUS_WAIT, () -> "True".equals(condition(policies.withName(policyName).get(), "ancestors", "Accepted"))))
+        assertThat(eventually(STATUS_WAIT, () -> "True".equals(ClusterObjects.conditionStatus(policies.withName(policyName).get(), "ancestors", "Accepted"))))
             .as("the re-created SecurityPolicy's status").isTrue();
       }
     }

@@ -15,11 +15,11 @@ public class LeaderElectionProperties {
   private String namespace;
   private String leaseName = LeaderSettings.DEFAULT_NAME;
   /** How long a lease holds without renewal: the longest failover after a replica dies without releasing it. */
-  private Duration leaseDuration = Duration.ofSeconds(15);
+  private Duration leaseDuration = LeaderSettings.DEFAULT_LEASE_DURATION;
   /** How long the leader keeps trying to renew before it stops writing. */
-  private Duration renewDeadline = Duration.ofSeconds(10);
+  private Duration renewDeadline = LeaderSettings.DEFAULT_RENEW_DEADLINE;
   /** How often candidates try to acquire the lease, and the leader renews it. */
-  private Duration retryPeriod = Duration.ofSeconds(2);
+  private Duration retryPeriod = LeaderSettings.DEFAULT_RETRY_PERIOD;
 
   /**
    * The settings in effect.

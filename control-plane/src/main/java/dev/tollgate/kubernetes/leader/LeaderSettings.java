@@ -21,6 +21,10 @@ public record LeaderSettings(
     String namespace, String name, String identity, Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
 
   public static final String DEFAULT_NAME = "tollgate-leader";
+  /** client-go's defaults. */
+  public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(15);
+  public static final Duration DEFAULT_RENEW_DEADLINE = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_RETRY_PERIOD = Duration.ofSeconds(2);
 
   public LeaderSettings {
     if (namespace == null || namespace.isEmpty() || name == null || name.isEmpty() || identity == null || identity.isEmpty()) {
@@ -36,7 +40,7 @@ public record LeaderSettings(
   /** client-go's defaults: 15 s lease, 10 s renew deadline, 2 s retry period. */
   public static LeaderSettings defaults(String namespace) {
     return new LeaderSettings(namespace, DEFAULT_NAME, identity(System.getenv()),
-        Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2));
+        DEFAULT_LEASE_DURATION, DEFAULT_RENEW_DEADLINE, DEFAULT_RETRY_PERIOD);
   }
 
   public LeaderSettings withIdentity(String id) {

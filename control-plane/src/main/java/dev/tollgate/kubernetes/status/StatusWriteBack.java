@@ -7,14 +7,11 @@ import dev.tollgate.serve.ServeMetrics;
 import dev.tollgate.serve.ServeSettings;
 import dev.tollgate.serve.TranslationLoop;
 import dev.tollgate.serve.provider.kubernetes.KubernetesProvider;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,19 +48,7 @@ public final class StatusWriteBack {
     if (client == null) {
       return;
     }
-    LiveObjects cache = new LiveObjects() {
-      @Override
-      public Optional<GenericKubernetesResource> cached(String apiVersion,
-          String kind, String namespace, String name) {
-        return provider.cached(apiVersion, kind, namespace, name);
-      }
-
-      @Override
-      public List<Cached> withWrittenStatuses() {
-        return provider.cachedWithWrittenStatuses();
-      }
-    };
-    writer = new StatusWriter(client, cache, StatusWriterSettings.defaults(settings.getControllerName()), metrics.registry());
+    writer = new StatusWriter(client, provider, StatusWriterSettings.defaults(settings.getControllerName()), metrics.registry());
     LeaderSettings lease = leaderElection.settings(System.getenv(), client.getNamespace());
     election = new LeaderElection(client, lease, LeaderElection.Listener.of(writer::activate, writer::deactivate),
         metrics.registry()).start();

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ public final class StatusWriter implements AutoCloseable {
 
   private final KubernetesClient client;
   private final LiveObjects cache;
+  private final AtomicBoolean sweepDue = new AtomicBoolean();
+  private volatile boolean offered;
   private final StatusWriterSettings settings;
   private final StatusMerge merge;
   private final StatusWriteMetrics metrics;
@@ -70,17 +73,31 @@ public final class StatusWriter implements AutoCloseable {
 
   /**
    * The statuses of the latest translation, all of them (objects missing from the list no longer
-   * have one: Tollgate's part of their status is removed, as it is from cached objects that still
-   * hold entries of Tollgate's no translation wants). Cheap; call it after every translation.
+   * have one: Tollgate's part of their status is removed, as it is, once per leadership, from cached
+   * objects that still hold entries of Tollgate's no translation wants). Cheap; call it after every
+   * translation.
    */
   public void write(List<ObjectStatus> statuses) {
     pending.offer(statuses);
-    pending.offerStrays(StrayStatuses.find(cache.withWrittenStatuses(), settings.controllerName(), pending.wanted()));
+    offered = true;
+    sweepIfDue();
   }
 
   /** This replica writes from now on, starting with whatever differs from the cluster. */
   public void activate() {
+    sweepDue.set(true);
     pending.setActive(true);
+    sweepIfDue();
+  }
+
+  /**
+   * Once per leadership, when a translation is known: entries of Tollgate's that no translation
+   * accounts for were left by an earlier run or replica; later ones this writer removes itself.
+   */
+  private void sweepIfDue() {
+    if (offered && pending.active() && sweepDue.compareAndSet(true, false)) {
+      pending.offerStrays(StrayStatuses.find(cache.withWrittenStatuses(), settings.controllerName(), pending.wanted()));
+    }
   }
 
   /** This replica stops writing (another one leads); it keeps the latest statuses. */

@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * started when first referenced and stopped when no longer; its first listing reads the inputs
  * again, so a reference is resolved one translation after it appears.
  */
-public final class KubernetesProvider implements Provider {
+public final class KubernetesProvider implements Provider, LiveObjects {
 
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesProvider.class);
 
@@ -180,6 +180,7 @@ public final class KubernetesProvider implements Provider {
    * An object as the informers last saw it, when its kind is watched in {@code apiVersion}: the
    * status writer compares with it before asking the API server.
    */
+  @Override
   public Optional<GenericKubernetesResource> cached(String apiVersion, String kind, String namespace, String name) {
     Watch watch;
     synchronized (this) {
@@ -194,7 +195,8 @@ public final class KubernetesProvider implements Provider {
   }
 
   /** Every cached object of the kinds whose statuses are Tollgate's output, with the version and kind watched. */
-  public List<LiveObjects.Cached> cachedWithWrittenStatuses() {
+  @Override
+  public List<LiveObjects.Cached> withWrittenStatuses() {
     List<Watch> current;
     synchronized (this) {
       current = watches.values().stream().filter(w -> w.kind().statusIsOutput()).toList();
