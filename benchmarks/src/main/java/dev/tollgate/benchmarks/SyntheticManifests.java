@@ -3,13 +3,19 @@ package dev.tollgate.benchmarks;
 /**
  * Generates the benchmark's input: Gateways with one HTTP listener each, HTTPRoutes spread over
  * them round-robin, each with two matches and two weighted backends, and Services with their
- * EndpointSlices (three endpoints each).
+ * EndpointSlices (three endpoints each). The secured variant adds, for every Gateway, a
+ * SecurityPolicy with JWT authentication (remote JWKS) and external authorization by OPA over a
+ * unix domain socket, as Envoy Gateway's OPA sidecar walkthrough sets them up.
  */
 public final class SyntheticManifests {
 
   private SyntheticManifests() {}
 
   public static String generate(int routes, int gateways, int services) {
+    return generate(routes, gateways, services, false);
+  }
+
+  public static String generate(int routes, int gateways, int services, boolean secured) {
     StringBuilder y = new StringBuilder(routes * 900);
     y.append("""
         apiVersion: gateway.networking.k8s.io/v1
@@ -47,6 +53,33 @@ public final class SyntheticManifests {
           .append("      backendRefs:\n")
           .append("        - {name: svc-").append(a).append(", port: 80, weight: 80}\n")
           .append("        - {name: svc-").append(b).append(", port: 80, weight: 20}\n");
+    }
+    if (secured) {
+      y.append("""
+          ---
+          apiVersion: gateway.envoyproxy.io/v1alpha1
+          kind: Backend
+          metadata: {name: opa-unix-socket, namespace: bench}
+          spec:
+            endpoints: [{unix: {path: /shared/opa/opa.sock}}]
+          """);
+      for (int g = 0; g < gateways; g++) {
+        y.append("---\napiVersion: gateway.envoyproxy.io/v1alpha1\nkind: SecurityPolicy\n")
+            .append("metadata: {name: auth-").append(g).append(", namespace: bench}\n")
+            .append("spec:\n  targetRefs: [{group: gateway.networking.k8s.io, kind: Gateway, name: gw-")
+            .append(g).append("}]\n")
+            .append("""
+                  jwt:
+                    providers:
+                      - name: issuer
+                        remoteJWKS: {uri: "https://issuer.example.com/.well-known/jwks.json"}
+                        claimToHeaders: [{header: x-jwt-iss, claim: iss}]
+                  extAuth:
+                    grpc:
+                      backendRefs: [{group: gateway.envoyproxy.io, kind: Backend, name: opa-unix-socket}]
+                    headersToExtAuth: [x-jwt-iss]
+                """);
+      }
     }
     return y.toString();
   }
