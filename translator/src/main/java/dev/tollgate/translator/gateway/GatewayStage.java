@@ -6,6 +6,7 @@ import static dev.tollgate.translator.status.ConditionTypes.PROGRAMMED;
 import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.gateway.backend.BackendKindResolver;
 import dev.tollgate.translator.gateway.backend.BackendObjects;
+import dev.tollgate.translator.gateway.backend.EndpointSliceIndex;
 import dev.tollgate.translator.gateway.backend.EnvoyGatewayBackends;
 import dev.tollgate.translator.gateway.backend.ExtensionBackends;
 import dev.tollgate.translator.extension.ExtensionObjects;
@@ -65,7 +66,8 @@ public final class GatewayStage {
     ReferenceGrants grants = new ReferenceGrants(resources.referenceGrants());
     BackendObjects backendObjects = new BackendObjects(resources, config, statuses);
     ExtensionObjects extensions = new ExtensionObjects(resources, config.extensionKinds());
-    List<BackendKindResolver> kinds = new ArrayList<>(List.of(new ServiceBackends(resources), new EnvoyGatewayBackends(backendObjects)));
+    EndpointSliceIndex slices = new EndpointSliceIndex(resources.endpointSlices());
+    List<BackendKindResolver> kinds = new ArrayList<>(List.of(new ServiceBackends(resources, slices), new EnvoyGatewayBackends(backendObjects)));
     config.extensionKinds().backendResources().forEach(k -> kinds.add(new ExtensionBackends(k, extensions)));
     BackendResolver backends = new BackendResolver(grants, kinds);
     EnvoyProxies proxies = new EnvoyProxies(resources, backends, config.transitionTime());
@@ -100,7 +102,7 @@ public final class GatewayStage {
     RouteStatuses routeStatuses = new RouteStatuses(config, attacher);
     HttpRouteTranslator http = new HttpRouteTranslator(backends, extensions);
     GrpcRouteTranslator grpc = new GrpcRouteTranslator(backends, extensions);
-    RouteTranslations.Run translations = routeTranslations.start(resources);
+    RouteTranslations.Run translations = routeTranslations.start(resources, slices);
     resources.httpRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), translations.translate(r, () -> http.translate(r)))
         .ifPresent(statuses::add));
     resources.grpcRoutes().forEach(r -> routeStatuses.place(RouteView.of(r), translations.translate(r, () -> grpc.translate(r)))

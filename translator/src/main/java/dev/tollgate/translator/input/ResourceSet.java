@@ -119,6 +119,28 @@ public final class ResourceSet {
     return out;
   }
 
+  /**
+   * Whether the other set holds the same objects, the same refused and rejected ones, except for
+   * objects of the given kinds. Equal objects that are one instance (a provider hands over what did
+   * not change as it was) cost a reference comparison.
+   */
+  public boolean sameExcept(ResourceSet other, Set<String> kinds) {
+    if (!refused.equals(other.refused) || !rejected.equals(other.rejected)) {
+      return false;
+    }
+    Set<String> allKinds = new TreeSet<>(byKind.keySet());
+    allKinds.addAll(other.byKind.keySet());
+    for (String kind : allKinds) {
+      if (!kinds.contains(kind)
+          && !byKind.getOrDefault(kind, EMPTY_KIND).equals(other.byKind.getOrDefault(kind, EMPTY_KIND))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final TreeMap<ObjectKey, KubernetesObject> EMPTY_KIND = new TreeMap<>();
+
   /** The keys of the objects refused when read. */
   public Set<ObjectKey> refusedKeys() {
     return java.util.Collections.unmodifiableSet(refused);

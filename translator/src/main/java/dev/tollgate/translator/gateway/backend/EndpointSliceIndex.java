@@ -2,13 +2,22 @@ package dev.tollgate.translator.gateway.backend;
 
 import dev.tollgate.translator.model.core.EndpointSlice;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 
-/** EndpointSlices grouped by the Service they belong to. */
+/**
+ * EndpointSlices grouped by the Service they belong to ({@code namespace/name}). It can note
+ * which Services' slices a piece of work read, so that work is redone only when those change.
+ */
 public final class EndpointSliceIndex {
 
   private final Map<String, List<EndpointSlice>> byService = new HashMap<>();
+  /** Where the reads of the work under way are noted; null when none is. Used by one thread at a time. */
+  private Map<String, List<EndpointSlice>> reads;
 
   public EndpointSliceIndex(List<EndpointSlice> slices) {
     for (EndpointSlice slice : slices) {
@@ -20,6 +29,44 @@ public final class EndpointSliceIndex {
   }
 
   public List<EndpointSlice> forService(String namespace, String name) {
-    return byService.getOrDefault(namespace + "/" + name, List.of());
+    return forService(namespace + "/" + name);
+  }
+
+  /** The slices of a Service, by {@code namespace/name}. */
+  public List<EndpointSlice> forService(String service) {
+    List<EndpointSlice> slices = byService.getOrDefault(service, List.of());
+    if (reads != null) {
+      reads.put(service, slices);
+    }
+    return slices;
+  }
+
+  /** Runs {@code work}, noting in {@code into} the slices of every Service it reads. */
+  public <T> T recordingReads(Map<String, List<EndpointSlice>> into, Supplier<T> work) {
+    Map<String, List<EndpointSlice>> outer = reads;
+    reads = into;
+    try {
+      return work.get();
+    } finally {
+      reads = outer;
+    }
+  }
+
+  /** Whether every Service read has the same slices here. */
+  public boolean unchanged(Map<String, List<EndpointSlice>> read) {
+    for (var e : read.entrySet()) {
+      if (!byService.getOrDefault(e.getKey(), List.of()).equals(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The Services ({@code namespace/name}) whose slices differ between two indexes. */
+  public static Set<String> changedServices(EndpointSliceIndex before, EndpointSliceIndex after) {
+    Set<String> services = new HashSet<>(before.byService.keySet());
+    services.addAll(after.byService.keySet());
+    services.removeIf(s -> Objects.equals(before.byService.get(s), after.byService.get(s)));
+    return services;
   }
 }

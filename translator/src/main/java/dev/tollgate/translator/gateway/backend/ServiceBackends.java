@@ -4,6 +4,7 @@ import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.ir.DestinationIr.Protocol;
 import dev.tollgate.translator.ir.EndpointIr;
+import dev.tollgate.translator.ir.ServicePortIr;
 import dev.tollgate.translator.model.core.EndpointSlice;
 import dev.tollgate.translator.model.core.Service;
 import dev.tollgate.translator.model.gatewayapi.GroupKind;
@@ -27,8 +28,12 @@ public final class ServiceBackends implements BackendKindResolver {
   private final EndpointSliceIndex slices;
 
   public ServiceBackends(ResourceSet resources) {
+    this(resources, new EndpointSliceIndex(resources.endpointSlices()));
+  }
+
+  public ServiceBackends(ResourceSet resources, EndpointSliceIndex slices) {
     this.resources = resources;
-    this.slices = new EndpointSliceIndex(resources.endpointSlices());
+    this.slices = slices;
   }
 
   @Override
@@ -64,7 +69,21 @@ public final class ServiceBackends implements BackendKindResolver {
       return new BackendResolution.Unresolved(Reason.UNSUPPORTED_PROTOCOL,
           "appProtocol " + port.get().appProtocol() + " of Service " + service + " port " + request.port() + " is not supported");
     }
-    return new BackendResolution.Resolved(endpoints(request.namespace(), request.name(), port.get()), protocol.get());
+    return new BackendResolution.Resolved(endpoints(request.namespace(), request.name(), port.get()), protocol.get(),
+        null, new ServicePortIr(request.namespace(), request.name(), request.port()));
+  }
+
+  /**
+   * The endpoints of a Service port resolved before, read again from the EndpointSlices; the
+   * Service itself must be unchanged since, so its port is still there.
+   */
+  public List<EndpointIr> endpoints(ServicePortIr ref) {
+    Service.Port port = resources.service(ref.namespace(), ref.service()).map(Service::spec).stream()
+        .flatMap(s -> s.ports().stream())
+        .filter(p -> p.port() != null && p.port() == ref.port() && "TCP".equals(Objects.requireNonNullElse(p.protocol(), "TCP")))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Service " + ref.serviceKey() + " has no TCP port " + ref.port()));
+    return endpoints(ref.namespace(), ref.service(), port);
   }
 
   /** HTTP/1.1 unless the port says h2c; protocols needing TLS to the backend are not supported. */

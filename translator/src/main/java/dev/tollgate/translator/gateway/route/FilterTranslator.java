@@ -5,7 +5,6 @@ import dev.tollgate.translator.gateway.HttpSyntax;
 import dev.tollgate.translator.gateway.backend.BackendRequest;
 import dev.tollgate.translator.gateway.backend.BackendResolution;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
-import dev.tollgate.translator.ir.BackendIr;
 import dev.tollgate.translator.ir.DestinationIr;
 import dev.tollgate.translator.extension.ExtensionObjects;
 import dev.tollgate.translator.ir.ExtensionResourceIr;
@@ -284,7 +283,7 @@ final class FilterTranslator {
     var resolved = (BackendResolution.Resolved) resolution;
     String cluster = XdsNames.mirror(rulePrefix, filterIndex);
     DestinationIr destination = new DestinationIr(cluster, route, resolved.protocol(),
-        List.of(new BackendIr(XdsNames.backend(cluster, 0), 1, resolved.endpoints())), 0);
+        List.of(resolved.backend(XdsNames.backend(cluster, 0), 1)), 0);
     return new MirrorIr(destination, percent);
   }
 }

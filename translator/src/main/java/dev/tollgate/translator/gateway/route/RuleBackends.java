@@ -50,7 +50,7 @@ final class RuleBackends {
       var resolved = (BackendResolution.Resolved) resolution;
       allHttp2 &= resolved.protocol() == Protocol.HTTP2;
       if (weight > 0) {
-        valid.add(new BackendIr(XdsNames.backend(cluster, i), weight, resolved.endpoints(), resolved.extension()));
+        valid.add(resolved.backend(XdsNames.backend(cluster, i), weight));
       }
     }
     if (valid.isEmpty()) {

@@ -53,7 +53,7 @@ final class PolicyBackends {
       var resolved = (BackendResolution.Resolved) resolution;
       allHttp2 &= resolved.protocol() == Protocol.HTTP2;
       if (weight > 0) {
-        backends.add(new BackendIr(XdsNames.backend(cluster, i), weight, resolved.endpoints()));
+        backends.add(resolved.backend(XdsNames.backend(cluster, i), weight));
       }
     }
     if (problems.size() > before) {
