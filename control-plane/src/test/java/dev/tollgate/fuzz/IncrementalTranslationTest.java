@@ -22,9 +22,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * A pipeline that reuses what it generated before gives, after every change, exactly what a new
  * pipeline gives for the same input: the printed document (statuses, problems, every resource,
- * private keys included) and every resource's encoding, byte for byte. Each golden input is
- * followed by a seeded series of mutants of it (each one to three changes of any kind), with the
- * original in between so that both changes and their undoing are made, and reuse really happens.
+ * private keys included), the representation, the objects looked up and every resource's encoding,
+ * byte for byte. Each golden input is followed by a seeded series of changes in rounds of four:
+ * from the original, two EndpointSlice-only changes in a row (the endpoint fast path, and a fast
+ * path after a fast path), then a mutant (one to three changes of any kind, so a change after fast
+ * paths), then the original again, so that both changes and their undoing are made.
  */
 class IncrementalTranslationTest {
 
@@ -44,10 +46,16 @@ class IncrementalTranslationTest {
     compare(incremental, config, original, "the original");
     TranslationResult again = translate(incremental, original);
     assertThat(again.regenerated()).as("the same input again regenerates nothing").isEmpty();
+    List<JsonNode> endpointsChanged = documents;
     for (int step = 0; step < STEPS; step++) {
       long seed = Golden.caseName(input).hashCode() * 7_919L + step;
       Choices choices = Choices.seeded(seed);
-      String yaml = step % 4 == 3 ? original : MutationTest.yaml(new InputMutator(choices).mutate(documents, 1 + choices.below(3)));
+      String yaml = switch (step % 4) {
+        case 0 -> MutationTest.yaml(endpointsChanged = new EndpointMutator(choices).mutate(documents));
+        case 1 -> MutationTest.yaml(new EndpointMutator(choices).mutate(endpointsChanged));
+        case 2 -> MutationTest.yaml(new InputMutator(choices).mutate(documents, 1 + choices.below(3)));
+        default -> original;
+      };
       TranslationResult result = compare(incremental, config, yaml, "step " + step + " (seed " + seed + ")");
       if (result != null) {
         reusedGateways += result.ir().gateways().size() - result.regenerated().size();
@@ -68,6 +76,8 @@ class IncrementalTranslationTest {
       return null;
     }
     assertThat(document(reused)).as("%s: the document", what).isEqualTo(document(full));
+    assertThat(reused.ir()).as("%s: the representation", what).isEqualTo(full.ir());
+    assertThat(reused.lookups()).as("%s: the objects looked up", what).isEqualTo(full.lookups());
     assertThat(reused.gateways().keySet()).as(what).isEqualTo(full.gateways().keySet());
     for (String gateway : full.gateways().keySet()) {
       GatewayXds a = reused.gateways().get(gateway);

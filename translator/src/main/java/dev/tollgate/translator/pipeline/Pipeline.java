@@ -3,6 +3,9 @@ package dev.tollgate.translator.pipeline;
 import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.gateway.GatewayStage;
 import dev.tollgate.translator.gateway.GatewayStageResult;
+import dev.tollgate.translator.gateway.backend.EndpointSliceIndex;
+import dev.tollgate.translator.gateway.backend.ServiceBackends;
+import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.gateway.route.RouteTranslations;
 import dev.tollgate.translator.input.InputProblem;
 import dev.tollgate.translator.input.ResourceSet;
@@ -29,6 +32,9 @@ import java.util.TreeSet;
  * validation, which withholds any Gateway whose configuration Envoy would reject.
  *
  * <p>A route unchanged while no other object changed is not translated again ({@link RouteTranslations}).
+ * When only EndpointSlices changed, the gateway stage is not run at all: the previous run's
+ * representation and statuses hold but for endpoints, which are read again, and each affected
+ * Gateway gets new load assignments and nothing else ({@link EndpointRefresh}).
  * A Gateway whose intermediate representation equals the previous run's is not generated
  * again: the xDS stage is a pure function of it, so its previous output (resources, encodings) is
  * reused, and validation, also pure, is not repeated for it. Runs may be concurrent; each sees
@@ -39,10 +45,21 @@ public final class Pipeline {
   /** One Gateway's generated configuration and the representation it was generated from. */
   private record Generated(GatewayIr ir, GatewayXds xds) {}
 
+  /**
+   * What the gateway stage last made, from which input: when only EndpointSlices changed since,
+   * it still holds but for endpoints ({@link EndpointRefresh}).
+   *
+   * @param lookups the Secrets and ConfigMaps the gateway stage looked up
+   */
+  private record StageRun(ResourceSet input, GatewayStageResult result, Set<ObjectKey> lookups) {}
+
+  private static final Set<String> ENDPOINT_SLICES = Set.of("EndpointSlice");
+
   private final TranslatorConfig config;
   private final XdsStage xds;
   private final List<OutputStage> outputStages;
   private volatile Map<String, Generated> lastGenerated = Map.of();
+  private volatile StageRun lastStageRun;
   private final RouteTranslations routeTranslations = new RouteTranslations();
 
   public Pipeline(TranslatorConfig config, XdsStage xds, List<OutputStage> outputStages, XdsValidator validator) {
@@ -63,27 +80,51 @@ public final class Pipeline {
 
   public TranslationResult run(ResourceSet given, List<InputProblem> inputProblems) {
     ResourceSet resources = given.recordingLookups();
+    StageRun before = lastStageRun;
+    boolean endpointsOnly = before != null && before.input().sameExcept(given, ENDPOINT_SLICES);
     GatewayStageResult gateway;
-    try {
-      gateway = new GatewayStage(config, routeTranslations).run(resources);
-    } catch (RuntimeException | StackOverflowError e) {
-      return new TranslationResult(new XdsIr(List.of()), Map.of(), List.of(), List.copyOf(inputProblems),
-          List.of(InternalErrors.problem("", "reading the Gateway API objects; no Gateway", e)), resources.lookups(), Set.of());
+    Set<ObjectKey> stageLookups;
+    Map<String, EndpointRefresh.Refreshed> refreshed = new HashMap<>();
+    if (endpointsOnly) {
+      EndpointSliceIndex slices = new EndpointSliceIndex(given.endpointSlices());
+      EndpointRefresh refresh = new EndpointRefresh(new ServiceBackends(given, slices),
+          EndpointSliceIndex.changedServices(new EndpointSliceIndex(before.input().endpointSlices()), slices));
+      List<GatewayIr> irs = new ArrayList<>();
+      for (GatewayIr g : before.result().ir().gateways()) {
+        EndpointRefresh.Refreshed r = refresh.refresh(g);
+        refreshed.put(g.name(), r);
+        irs.add(r.ir());
+      }
+      gateway = new GatewayStageResult(new XdsIr(irs), before.result().statuses(), before.result().notices());
+      stageLookups = before.lookups();
+    } else {
+      try {
+        gateway = new GatewayStage(config, routeTranslations).run(resources);
+      } catch (RuntimeException | StackOverflowError e) {
+        lastStageRun = null;
+        return new TranslationResult(new XdsIr(List.of()), Map.of(), List.of(), List.copyOf(inputProblems),
+            List.of(InternalErrors.problem("", "reading the Gateway API objects; no Gateway", e)), resources.lookups(), Set.of());
+      }
+      stageLookups = resources.lookups();
     }
+    lastStageRun = new StageRun(given, gateway, stageLookups);
     Map<String, GatewayXds> generated = new LinkedHashMap<>();
     Map<String, Generated> previous = lastGenerated;
     Map<String, Generated> memo = new HashMap<>();
     Set<String> regenerated = new TreeSet<>();
     List<Problem> failed = new ArrayList<>();
     for (GatewayIr g : gateway.ir().gateways()) {
-      Generated before = previous.get(g.name());
-      if (before != null && before.ir().equals(g)) {
-        generated.put(g.name(), before.xds());
-        memo.put(g.name(), before);
+      Generated prior = previous.get(g.name());
+      if (prior != null && prior.ir().equals(g)) {
+        generated.put(g.name(), prior.xds());
+        memo.put(g.name(), prior);
         continue;
       }
       try {
-        GatewayXds x = xds.translate(g);
+        GatewayXds x = endpointsOnly ? withNewAssignments(prior, before, refreshed.get(g.name())) : null;
+        if (x == null) {
+          x = xds.translate(g);
+        }
         generated.put(g.name(), x);
         memo.put(g.name(), new Generated(g, x));
         regenerated.add(g.name());
@@ -105,8 +146,22 @@ public final class Pipeline {
       }
     }
     List<ObjectStatus> statuses = context.statuses().stream().sorted(ObjectStatus.ORDER).toList();
+    Set<ObjectKey> lookups = new TreeSet<>(stageLookups);
+    lookups.addAll(resources.lookups());
     return new TranslationResult(gateway.ir(), Collections.unmodifiableMap(new TreeMap<>(context.gateways())),
-        statuses, List.copyOf(inputProblems), List.copyOf(context.problems()), resources.lookups(),
+        statuses, List.copyOf(inputProblems), List.copyOf(context.problems()), Collections.unmodifiableSet(lookups),
         Collections.unmodifiableSet(regenerated));
+  }
+
+  /**
+   * A refreshed Gateway's configuration from its previous one with new load assignments, when
+   * that previous one was generated from the representation the refresh started from; else null.
+   */
+  private static GatewayXds withNewAssignments(Generated prior, StageRun before, EndpointRefresh.Refreshed refreshed) {
+    if (prior == null || refreshed == null) {
+      return null;
+    }
+    GatewayIr start = before.result().ir().gateways().stream().filter(g -> g.name().equals(prior.ir().name())).findFirst().orElse(null);
+    return start != null && prior.ir().equals(start) ? EndpointRefresh.withNewAssignments(prior.xds(), refreshed) : null;
   }
 }

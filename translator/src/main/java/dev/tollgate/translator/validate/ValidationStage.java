@@ -4,7 +4,7 @@ import dev.tollgate.translator.pipeline.OutputStage;
 import dev.tollgate.translator.pipeline.TranslationContext;
 import dev.tollgate.translator.status.ConditionTypes;
 import dev.tollgate.translator.xds.GatewayXds;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +17,15 @@ public final class ValidationStage implements OutputStage {
   private static final int MAX_REPORTED = 20;
 
   private final XdsValidator validator;
+  /** A Gateway's configuration as validated, and what validation found. */
+  private record Verdict(GatewayXds xds, List<Violation> violations) {}
+
   /**
-   * The previous run's violations by configuration instance: validation is a pure function of it,
-   * and a Gateway the pipeline did not regenerate (nor a later stage replace) is the same instance.
+   * The previous run's verdicts by Gateway: validation is a pure function of the configuration,
+   * and a Gateway the pipeline did not regenerate (nor a later stage replace) is the same
+   * instance; one that got only new load assignments has only those checked again.
    */
-  private volatile Map<GatewayXds, List<Violation>> lastRun = new IdentityHashMap<>();
+  private volatile Map<String, Verdict> lastRun = Map.of();
 
   public ValidationStage(XdsValidator validator) {
     this.validator = validator;
@@ -29,12 +33,11 @@ public final class ValidationStage implements OutputStage {
 
   @Override
   public void apply(TranslationContext context) {
-    Map<GatewayXds, List<Violation>> previous = lastRun;
-    Map<GatewayXds, List<Violation>> thisRun = new IdentityHashMap<>();
+    Map<String, Verdict> previous = lastRun;
+    Map<String, Verdict> thisRun = new HashMap<>();
     for (GatewayXds gateway : List.copyOf(context.gateways().values())) {
-      List<Violation> known = previous.get(gateway);
-      List<Violation> violations = known != null ? known : List.copyOf(validator.validate(gateway));
-      thisRun.put(gateway, violations);
+      List<Violation> violations = verdict(gateway, previous.get(gateway.gateway()));
+      thisRun.put(gateway.gateway(), new Verdict(gateway, violations));
       if (violations.isEmpty()) {
         continue;
       }
@@ -49,5 +52,18 @@ public final class ValidationStage implements OutputStage {
       context.markGatewayNotProgrammed(gateway.gateway(), ConditionTypes.Reason.INVALID, message.toString());
     }
     lastRun = thisRun;
+  }
+
+  private List<Violation> verdict(GatewayXds gateway, Verdict before) {
+    if (before != null && before.xds() == gateway) {
+      return before.violations();
+    }
+    if (before != null && before.violations().isEmpty()) {
+      List<Violation> assignments = validator.revalidateAssignments(before.xds(), gateway);
+      if (assignments != null) {
+        return List.copyOf(assignments);
+      }
+    }
+    return List.copyOf(validator.validate(gateway));
   }
 }

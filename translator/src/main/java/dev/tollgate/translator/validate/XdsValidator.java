@@ -72,16 +72,11 @@ public final class XdsValidator {
       for (int i = 0; i < list.size(); i++) {
         Message m = list.get(i);
         String name = type.nameOf(m);
-        int index = i;
-        ViolationSink sink = new ViolationSink(() -> type.label() + " " + (name.isEmpty() ? "#" + index : printable(name)), violations);
+        ViolationSink sink = sink(type, name, i, violations);
         if (!name.isEmpty() && !seen.add(name)) {
           sink.add(FieldPath.ROOT, "another " + type.label() + " has the same name");
         }
-        List<References> refs = new ArrayList<>();
-        walker.walk(m.getDescriptorForType(), encoding.get(type, i), FieldPath.ROOT, sink, refs);
-        if (type == XdsType.CLUSTER) {
-          endpointsOf((Cluster) m, refs);
-        }
+        List<References> refs = walk(walker, type, m, encoding.get(type, i), sink);
         if (!refs.isEmpty()) {
           referrers.add(sink);
           references.add(refs);
@@ -108,6 +103,73 @@ public final class XdsValidator {
       ListenerAddresses.check(listeners, violations);
     }
     return violations;
+  }
+
+  private static ViolationSink sink(XdsType type, String name, int index, List<Violation> violations) {
+    return new ViolationSink(() -> type.label() + " " + (name.isEmpty() ? "#" + index : printable(name)), violations);
+  }
+
+  /** Envoy's rules on one resource; returns the resources it names. */
+  private static List<References> walk(WireWalker walker, XdsType type, Message m, ByteString encoding, ViolationSink sink) {
+    List<References> refs = new ArrayList<>();
+    walker.walk(m.getDescriptorForType(), encoding, FieldPath.ROOT, sink, refs);
+    if (type == XdsType.CLUSTER) {
+      endpointsOf((Cluster) m, refs);
+    }
+    return refs;
+  }
+
+  /**
+   * Validates a Gateway that differs from one found valid only in the contents of some load
+   * assignments, under the same names: only those are checked again. Nothing else can have
+   * changed verdict: a load assignment names no other resource, every check across resources
+   * reads names, listeners and route configurations only, and those are the very same.
+   *
+   * @return the violations, or null when {@code after} differs from {@code before} in more than that
+   */
+  public List<Violation> revalidateAssignments(GatewayXds before, GatewayXds after) {
+    for (XdsType type : XdsType.values()) {
+      if (type != XdsType.ENDPOINT && !sameInstances(before, after, type)) {
+        return null;
+      }
+    }
+    List<Message> was = before.resources(XdsType.ENDPOINT);
+    List<Message> now = after.resources(XdsType.ENDPOINT);
+    if (was.size() != now.size()) {
+      return null;
+    }
+    List<ByteString> wasBytes = before.encodings(XdsType.ENDPOINT);
+    List<ByteString> nowBytes = after.encodings(XdsType.ENDPOINT);
+    List<Violation> violations = new ArrayList<>();
+    WireWalker walker = new WireWalker(plans);
+    for (int i = 0; i < now.size(); i++) {
+      String name = XdsType.ENDPOINT.nameOf(now.get(i));
+      if (!name.equals(XdsType.ENDPOINT.nameOf(was.get(i)))) {
+        return null;
+      }
+      if (nowBytes.get(i) != wasBytes.get(i) && !nowBytes.get(i).equals(wasBytes.get(i))
+          && !walk(walker, XdsType.ENDPOINT, now.get(i), nowBytes.get(i), sink(XdsType.ENDPOINT, name, i, violations)).isEmpty()) {
+        return null;
+      }
+    }
+    return violations;
+  }
+
+  /** Whether a type holds the very same resources, and encodings, in both. */
+  private static boolean sameInstances(GatewayXds before, GatewayXds after, XdsType type) {
+    List<Message> was = before.resources(type);
+    List<Message> now = after.resources(type);
+    if (was.size() != now.size()) {
+      return false;
+    }
+    List<ByteString> wasBytes = before.encodings(type);
+    List<ByteString> nowBytes = after.encodings(type);
+    for (int i = 0; i < was.size(); i++) {
+      if (was.get(i) != now.get(i) || wasBytes.get(i) != nowBytes.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A resource name as shown in messages: as is, unless it needs quoting to stay on one line. */
