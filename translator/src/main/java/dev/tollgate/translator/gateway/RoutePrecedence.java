@@ -10,7 +10,7 @@ import java.util.Objects;
  * then regular expressions, then prefixes, longer paths first; then routes with a method match,
  * more header matches, more query matches; ties go to the oldest route, then by namespace/name,
  * then by rule and match position. Written out by hand: it runs for every route on every
- * translation.
+ * translation. The match's criteria are compared as one number made beforehand.
  */
 public final class RoutePrecedence implements Comparator<RankedRoute> {
 
@@ -20,25 +20,7 @@ public final class RoutePrecedence implements Comparator<RankedRoute> {
 
   @Override
   public int compare(RankedRoute a, RankedRoute b) {
-    MatchIr x = a.route().match();
-    MatchIr y = b.route().match();
-    int c = Integer.compare(pathRank(x.path()), pathRank(y.path()));
-    if (c != 0) {
-      return c;
-    }
-    c = Integer.compare(y.path().value().length(), x.path().value().length());
-    if (c != 0) {
-      return c;
-    }
-    c = Boolean.compare(x.method() == null, y.method() == null);
-    if (c != 0) {
-      return c;
-    }
-    c = Integer.compare(y.headers().size(), x.headers().size());
-    if (c != 0) {
-      return c;
-    }
-    c = Integer.compare(y.queryParams().size(), x.queryParams().size());
+    int c = Long.compare(a.matchRank(), b.matchRank());
     if (c != 0) {
       return c;
     }
@@ -60,6 +42,20 @@ public final class RoutePrecedence implements Comparator<RankedRoute> {
     }
     c = Integer.compare(a.ruleIndex(), b.ruleIndex());
     return c != 0 ? c : Integer.compare(a.matchIndex(), b.matchIndex());
+  }
+
+  /**
+   * The match's criteria in one number, smaller first: path kind, then longer path, then a method
+   * match, then more header matches, then more query matches. Made once per route, because the
+   * sort compares every route many times on every translation. 2 + 31 + 1 + 14 + 14 bits: never
+   * negative; the schema allows at most 16 header and 16 query matches.
+   */
+  static long matchRank(MatchIr m) {
+    long rank = pathRank(m.path());
+    rank = (rank << 31) | (Integer.MAX_VALUE - m.path().value().length());
+    rank = (rank << 1) | (m.method() == null ? 1 : 0);
+    rank = (rank << 14) | (0x3fff - Math.min(m.headers().size(), 0x3fff));
+    return (rank << 14) | (0x3fff - Math.min(m.queryParams().size(), 0x3fff));
   }
 
   private static int pathRank(PathMatchIr path) {
