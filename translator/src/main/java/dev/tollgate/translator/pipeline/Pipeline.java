@@ -123,7 +123,7 @@ public final class Pipeline {
       try {
         GatewayXds x = endpointsOnly ? withNewAssignments(prior, before, refreshed.get(g.name())) : null;
         if (x == null) {
-          x = xds.translate(g);
+          x = xds.translate(g, prior == null ? null : prior.xds());
         }
         generated.put(g.name(), x);
         memo.put(g.name(), new Generated(g, x));

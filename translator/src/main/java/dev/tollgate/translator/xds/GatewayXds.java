@@ -132,9 +132,19 @@ public final class GatewayXds {
     private final Map<XdsType, TreeMap<String, Message>> resources = new EnumMap<>(XdsType.class);
     private final Map<XdsType, Map<String, ByteString>> encoded = new EnumMap<>(XdsType.class);
     private final Map<ResourceId, SortedSet<ObjectKey>> provenance = new TreeMap<>();
+    private GatewayXds previous;
 
     private Builder(String gateway) {
       this.gateway = gateway;
+    }
+
+    /**
+     * Takes from {@code previous} every resource equal to one of it: its instance and encoding,
+     * so what did not change is neither encoded again nor, downstream, checked or hashed again.
+     */
+    public Builder reusing(GatewayXds previous) {
+      this.previous = previous;
+      return this;
     }
 
     public Builder put(XdsType type, Message message, ObjectKey... sources) {
@@ -198,7 +208,18 @@ public final class GatewayXds {
       copy.forEach((t, byName) -> {
         Map<String, ByteString> known = encoded.getOrDefault(t, Map.of());
         Map<String, ByteString> out = new java.util.HashMap<>(byName.size() * 2);
-        byName.forEach((name, m) -> out.put(name, known.containsKey(name) ? known.get(name) : encode(m)));
+        for (var e : byName.entrySet()) {
+          String name = e.getKey();
+          ByteString bytesOf = known.get(name);
+          if (bytesOf == null && previous != null) {
+            Message before = previous.resource(t, name).orElse(null);
+            if (before != null && before.equals(e.getValue())) {
+              e.setValue(before);
+              bytesOf = previous.encoded(t, name);
+            }
+          }
+          out.put(name, bytesOf != null ? bytesOf : encode(e.getValue()));
+        }
         bytes.put(t, Collections.unmodifiableMap(out));
       });
       Map<ResourceId, SortedSet<ObjectKey>> prov = new TreeMap<>();

@@ -42,7 +42,18 @@ public final class XdsStage {
   }
 
   public GatewayXds translate(GatewayIr gateway) {
+    return translate(gateway, null);
+  }
+
+  /**
+   * The Gateway's resources; those equal to one of {@code previous} (the Gateway's configuration
+   * generated before, or null) are that one's instances, with its encodings.
+   */
+  public GatewayXds translate(GatewayIr gateway, GatewayXds previous) {
     GatewayXds.Builder out = GatewayXds.builder(gateway.name());
+    if (previous != null) {
+      out.reusing(previous);
+    }
     for (List<HttpListenerIr> sharingPort : byPort(gateway.httpListeners())) {
       ListenerBuilder.Built built = listeners.build(gateway, sharingPort);
       out.put(XdsType.LISTENER, built.listener(), gateway.source());
