@@ -6,8 +6,6 @@ import dev.tollgate.serve.snapshot.PublishedChanges;
 import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.input.ManifestReader;
 import dev.tollgate.translator.input.ResourceSet;
-import dev.tollgate.translator.model.KubernetesObject;
-import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.pipeline.Pipeline;
 import dev.tollgate.translator.pipeline.TranslationResult;
 import dev.tollgate.translator.xds.XdsType;
@@ -77,7 +75,7 @@ public class EndpointChangeBenchmark {
   public void setUp() throws Exception {
     ManifestReader reader = new ManifestReader().readString("synthetic.yaml", SyntheticManifests.generate(routes, 10, 100));
     inputs[0] = reader.resources();
-    inputs[1] = withSlice(inputs[0], String.format(SLICE, 99));
+    inputs[1] = ChangedInputs.replacing(inputs[0], String.format(SLICE, 99));
     pipeline = Pipelines.create(TranslatorConfig.offline());
     snapshots = new GatewaySnapshots(Duration.ofSeconds(2));
     publish(0);
@@ -86,18 +84,6 @@ public class EndpointChangeBenchmark {
       throw new IllegalStateException("an endpoint change published more than load assignments: " + changes);
     }
     System.out.printf("%none EndpointSlice changed: %s%n", changes);
-  }
-
-  /** The input with one EndpointSlice replaced; every other object is the same instance. */
-  private static ResourceSet withSlice(ResourceSet input, String slice) throws Exception {
-    ResourceSet changed = new ManifestReader().readString("slice.yaml", slice).resources();
-    KubernetesObject replacement = changed.everything().get(0);
-    ResourceSet.Builder b = ResourceSet.builder();
-    for (KubernetesObject o : input.everything()) {
-      ObjectKey key = o.key();
-      b.add(key.equals(replacement.key()) ? replacement : o, input.sourceOf(key).orElseThrow());
-    }
-    return b.build();
   }
 
   @Setup(Level.Invocation)

@@ -69,6 +69,14 @@ public class PropagationBenchmark {
   @Param({"true", "false"})
   public boolean reuse;
 
+  /**
+   * {@code true}: the changed input shares every unchanged object with the first, as both
+   * providers hand them over. {@code false}: the changed input is read whole again, every object
+   * a new instance (as runs before the providers kept unchanged objects did).
+   */
+  @Param({"true", "false"})
+  public boolean shared;
+
   private final ResourceSet[] inputs = new ResourceSet[2];
   private Pipeline pipeline;
   private GatewaySnapshots snapshots;
@@ -82,7 +90,9 @@ public class PropagationBenchmark {
   public void setUp() throws Exception {
     String manifests = SyntheticManifests.generate(routes, 10, 100);
     inputs[0] = read(manifests);
-    inputs[1] = read(manifests.replace("hostnames: [host-0.example.com]", "hostnames: [renamed-0.example.com]"));
+    String renamed = manifests.replace("hostnames: [host-0.example.com]", "hostnames: [renamed-0.example.com]");
+    inputs[1] = shared ? ChangedInputs.replacing(inputs[0], ChangedInputs.document(renamed, "renamed-0.example.com"))
+        : read(renamed);
     pipeline = Pipelines.create(TranslatorConfig.offline());
     snapshots = new GatewaySnapshots(Duration.ofSeconds(2));
     long before = usedHeapAfterGc();

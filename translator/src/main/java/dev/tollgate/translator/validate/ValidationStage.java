@@ -23,7 +23,8 @@ public final class ValidationStage implements OutputStage {
   /**
    * The previous run's verdicts by Gateway: validation is a pure function of the configuration,
    * and a Gateway the pipeline did not regenerate (nor a later stage replace) is the same
-   * instance; one that got only new load assignments has only those checked again.
+   * instance; one with the same resource names as a valid one has only its changed resources
+   * checked again.
    */
   private volatile Map<String, Verdict> lastRun = Map.of();
 
@@ -59,9 +60,9 @@ public final class ValidationStage implements OutputStage {
       return before.violations();
     }
     if (before != null && before.violations().isEmpty()) {
-      List<Violation> assignments = validator.revalidateAssignments(before.xds(), gateway);
-      if (assignments != null) {
-        return List.copyOf(assignments);
+      List<Violation> changed = validator.revalidate(before.xds(), gateway);
+      if (changed != null) {
+        return List.copyOf(changed);
       }
     }
     return List.copyOf(validator.validate(gateway));

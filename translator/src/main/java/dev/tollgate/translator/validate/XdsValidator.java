@@ -90,6 +90,12 @@ public final class XdsValidator {
         }
       }
     }
+    acrossResources(resources, violations);
+    return violations;
+  }
+
+  /** The checks over a whole type: listeners and route configurations, and their references to one another. */
+  private static void acrossResources(Map<XdsType, ? extends List<? extends Message>> resources, List<Violation> violations) {
     PerRouteFilterReferences.check(resources, violations);
     List<? extends Message> routeConfigs = resources.get(XdsType.ROUTE);
     if (routeConfigs != null) {
@@ -102,7 +108,6 @@ public final class XdsValidator {
       FilterChainMatches.check(listeners, violations);
       ListenerAddresses.check(listeners, violations);
     }
-    return violations;
   }
 
   private static ViolationSink sink(XdsType type, String name, int index, List<Violation> violations) {
@@ -120,56 +125,58 @@ public final class XdsValidator {
   }
 
   /**
-   * Validates a Gateway that differs from one found valid only in the contents of some load
-   * assignments, under the same names: only those are checked again. Nothing else can have
-   * changed verdict: a load assignment names no other resource, every check across resources
-   * reads names, listeners and route configurations only, and those are the very same.
+   * Validates a Gateway's configuration that has the same resource names, type by type, as one
+   * found valid: only resources whose encoding changed are checked again, the references they make
+   * are resolved against the same names, and the checks over listeners and route configurations
+   * run again only when one of those changed. A resource that did not change keeps its verdict, and
+   * so do its references, since every name it could name is still there.
    *
-   * @return the violations, or null when {@code after} differs from {@code before} in more than that
+   * @return the violations, or null when the names differ and everything must be checked
    */
-  public List<Violation> revalidateAssignments(GatewayXds before, GatewayXds after) {
+  public List<Violation> revalidate(GatewayXds before, GatewayXds after) {
+    Map<XdsType, Set<String>> names = new EnumMap<>(XdsType.class);
+    Map<XdsType, List<Message>> resources = new EnumMap<>(XdsType.class);
     for (XdsType type : XdsType.values()) {
-      if (type != XdsType.ENDPOINT && !sameInstances(before, after, type)) {
+      List<Message> now = after.resources(type);
+      List<Message> was = before.resources(type);
+      if (now.size() != was.size()) {
         return null;
       }
+      Set<String> typeNames = new HashSet<>(now.size() * 2);
+      for (int i = 0; i < now.size(); i++) {
+        String name = type.nameOf(now.get(i));
+        if (!name.equals(type.nameOf(was.get(i)))) {
+          return null;
+        }
+        typeNames.add(name);
+      }
+      names.put(type, typeNames);
+      resources.put(type, now);
     }
-    List<Message> was = before.resources(XdsType.ENDPOINT);
-    List<Message> now = after.resources(XdsType.ENDPOINT);
-    if (was.size() != now.size()) {
-      return null;
-    }
-    List<ByteString> wasBytes = before.encodings(XdsType.ENDPOINT);
-    List<ByteString> nowBytes = after.encodings(XdsType.ENDPOINT);
     List<Violation> violations = new ArrayList<>();
     WireWalker walker = new WireWalker(plans);
-    for (int i = 0; i < now.size(); i++) {
-      String name = XdsType.ENDPOINT.nameOf(now.get(i));
-      if (!name.equals(XdsType.ENDPOINT.nameOf(was.get(i)))) {
-        return null;
+    boolean acrossChanged = false;
+    for (XdsType type : XdsType.values()) {
+      List<Message> now = resources.get(type);
+      List<ByteString> nowBytes = after.encodings(type);
+      List<ByteString> wasBytes = before.encodings(type);
+      for (int i = 0; i < now.size(); i++) {
+        if (nowBytes.get(i) == wasBytes.get(i) || nowBytes.get(i).equals(wasBytes.get(i))) {
+          continue;
+        }
+        acrossChanged |= type == XdsType.LISTENER || type == XdsType.ROUTE;
+        ViolationSink sink = sink(type, type.nameOf(now.get(i)), i, violations);
+        for (References ref : walk(walker, type, now.get(i), nowBytes.get(i), sink)) {
+          if (!ref.mayBeMissing() && !names.get(ref.target()).contains(ref.name())) {
+            sink.add(ref.path(), ref.target().label() + " " + Violation.quote(ref.name()) + " does not exist");
+          }
+        }
       }
-      if (nowBytes.get(i) != wasBytes.get(i) && !nowBytes.get(i).equals(wasBytes.get(i))
-          && !walk(walker, XdsType.ENDPOINT, now.get(i), nowBytes.get(i), sink(XdsType.ENDPOINT, name, i, violations)).isEmpty()) {
-        return null;
-      }
+    }
+    if (acrossChanged) {
+      acrossResources(resources, violations);
     }
     return violations;
-  }
-
-  /** Whether a type holds the very same resources, and encodings, in both. */
-  private static boolean sameInstances(GatewayXds before, GatewayXds after, XdsType type) {
-    List<Message> was = before.resources(type);
-    List<Message> now = after.resources(type);
-    if (was.size() != now.size()) {
-      return false;
-    }
-    List<ByteString> wasBytes = before.encodings(type);
-    List<ByteString> nowBytes = after.encodings(type);
-    for (int i = 0; i < was.size(); i++) {
-      if (was.get(i) != now.get(i) || wasBytes.get(i) != nowBytes.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A resource name as shown in messages: as is, unless it needs quoting to stay on one line. */

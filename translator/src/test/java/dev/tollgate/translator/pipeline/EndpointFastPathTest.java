@@ -117,20 +117,20 @@ class EndpointFastPathTest {
   }
 
   @Test
-  void anAssignmentEnvoyWouldRefuse_isFound_withoutCheckingTheRestAgain() throws Exception {
+  void aChangedResourceEnvoyWouldRefuse_isFound_withoutCheckingTheRestAgain() throws Exception {
     GatewayXds valid = run(pipeline, INPUT).gateways().get("default/eg");
     XdsValidator validator = new XdsValidator();
     var assignment = (ClusterLoadAssignment) valid.resource(XdsType.ENDPOINT, "httproute/default/b/rule/0").orElseThrow();
     GatewayXds refused = valid.toBuilder().put(XdsType.ENDPOINT, assignment.toBuilder()
         .setEndpoints(0, assignment.getEndpoints(0).toBuilder().setLoadBalancingWeight(UInt32Value.of(0))).build()).build();
 
-    assertThat(validator.revalidateAssignments(valid, refused)).singleElement()
+    assertThat(validator.revalidate(valid, refused)).singleElement()
         .satisfies(v -> assertThat(v.toString()).contains("cluster load assignment httproute/default/b/rule/0")
             .contains("endpoints[0].load_balancing_weight"));
-    assertThat(validator.revalidateAssignments(valid, refused)).isEqualTo(validator.validate(refused));
-    assertThat(validator.revalidateAssignments(valid, valid.toBuilder().build())).isEmpty();
-    GatewayXds otherChange = valid.toBuilder().remove(XdsType.ROUTE, "default/eg/http").build();
-    assertThat(validator.revalidateAssignments(valid, otherChange)).as("not only assignments changed").isNull();
+    assertThat(validator.revalidate(valid, refused)).isEqualTo(validator.validate(refused));
+    assertThat(validator.revalidate(valid, valid.toBuilder().build())).isEmpty();
+    GatewayXds otherNames = valid.toBuilder().remove(XdsType.ROUTE, "default/eg/http").build();
+    assertThat(validator.revalidate(valid, otherNames)).as("a resource removed").isNull();
   }
 
   private void assertSameAsNewPipeline(TranslationResult incremental, String input) throws Exception {
