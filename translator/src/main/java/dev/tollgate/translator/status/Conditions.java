@@ -49,7 +49,12 @@ public final class Conditions {
   }
 
   public Condition get(String type) {
-    return conditions.stream().filter(c -> c.type().equals(type)).findFirst().orElse(null);
+    for (Condition c : conditions) {
+      if (c.type().equals(type)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   public boolean isTrue(String type) {
