@@ -75,7 +75,7 @@ final class RouteStatuses {
     for (String hostname : match.hostnames()) {
       for (RuleTemplate t : templates) {
         String name = XdsNames.route(t.rulePrefix(), t.matchIndex(), hostname);
-        listener.addRoute(new RankedRoute(t.route().at(name, hostname),
+        listener.addRoute(new RankedRoute(t.at(name, hostname),
             route.metadata().creationTimestamp(), t.ruleIndex(), t.matchIndex()));
       }
     }
