@@ -149,9 +149,20 @@ class KubernetesProviderTest {
       proxy.request(XdsType.ROUTE.typeUrl(), routeNames, "", "");
       proxy.ack(proxy.next(WAIT), routeNames);
       var routes = cluster.resources("gateway.networking.k8s.io/v1", "HTTPRoute", "default");
-      GenericKubernetesResource route = routes.withName("backend").get();
-      ((Map<String, Object>) route.getAdditionalProperties().get("spec")).put("hostnames", List.of("shop.example.com"));
-      routes.resource(route).update();
+      for (int attempt = 0; ; attempt++) {
+        // The status writer may write the route's status between the read and the update, as a
+        // client racing a controller meets a conflict: read again and retry, as kubectl does.
+        GenericKubernetesResource route = routes.withName("backend").get();
+        ((Map<String, Object>) route.getAdditionalProperties().get("spec")).put("hostnames", List.of("shop.example.com"));
+        try {
+          routes.resource(route).update();
+          break;
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+          if (e.getCode() != 409 || attempt == 5) {
+            throw e;
+          }
+        }
+      }
       DiscoveryResponse edited = proxy.next(WAIT);
       assertThat(edited).as("the edited route is pushed").isNotNull();
       assertThat(domains(edited)).containsExactly("shop.example.com");
