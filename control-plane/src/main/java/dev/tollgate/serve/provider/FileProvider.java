@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * <p>After a burst, only the files its events named are read again. The roots are walked and every
  * file read again when events were lost (an overflow), a directory appeared or went away, a watched
  * root reappeared, or a root file went missing: what a walk would find then cannot be told from the
- * events alone.
+ * events alone. A burst that changes nothing the files contribute (a file saved unchanged, an
+ * editor's swap file) is not handed over.
  */
 public final class FileProvider implements Provider {
 
@@ -71,7 +73,10 @@ public final class FileProvider implements Provider {
     }
   }
 
-  /** A file's last readable contents: the digest of its bytes and its documents, admitted once: while its bytes do not change, neither does this. */
+  /**
+   * A file's last readable contents: the digest of its bytes and its documents, admitted once:
+   * while its bytes do not change, neither does this instance (equal only to itself).
+   */
   private record Parsed(byte[] digest, TakenDocuments taken) {}
 
   /**
@@ -119,6 +124,11 @@ public final class FileProvider implements Provider {
   /** Walks the roots and reads every file now (the watcher does when a burst's events do not say enough). */
   @Override
   public synchronized ProvidedInputs read() {
+    walk();
+    return inputs();
+  }
+
+  private void walk() {
     List<String> unlisted = new ArrayList<>();
     Map<Path, Held> next = new TreeMap<>();
     for (Path file : files(unlisted)) {
@@ -126,30 +136,35 @@ public final class FileProvider implements Provider {
     }
     held = next;
     unlistedProblems = List.copyOf(unlisted);
-    return inputs();
   }
 
   /**
    * Reads again only the files the events named, and drops those deleted; walks the roots instead
-   * when the events do not say enough ({@link #needsWalk}).
+   * when the events do not say enough ({@link #needsWalk}). Empty when what the files contribute
+   * is as it was (a file saved unchanged, an editor's swap file): there is nothing to translate.
    */
-  synchronized ProvidedInputs read(WatchedChanges changes) {
+  synchronized Optional<ProvidedInputs> read(WatchedChanges changes) {
+    boolean changed = false;
     if (needsWalk(changes)) {
       if (watcher != null) {
         registerAll(); // new directories, a root back
       }
-      return read();
-    }
-    for (Path named : changes.named()) {
-      listed(named).ifPresent(file -> {
-        if (Files.isRegularFile(file)) {
-          held.put(file, readFile(file, held.get(file)));
-        } else {
-          held.remove(file); // deleted, or replaced by something that is not a file
+      Map<Path, Held> before = held;
+      List<String> unlistedBefore = unlistedProblems;
+      walk();
+      changed = !held.equals(before) || !unlistedProblems.equals(unlistedBefore);
+    } else {
+      for (Path named : changes.named()) {
+        Optional<Path> file = listed(named);
+        if (file.isPresent()) {
+          // Not a regular file: deleted, or replaced by something that is not a file.
+          Held now = Files.isRegularFile(file.get()) ? readFile(file.get(), held.get(file.get())) : null;
+          Held was = now == null ? held.remove(file.get()) : held.put(file.get(), now);
+          changed |= !Objects.equals(was, now);
         }
-      });
+      }
     }
-    return inputs();
+    return changed ? Optional.of(inputs()) : Optional.empty();
   }
 
   /** What every listed file contributes now, with the roots and directories the last walk could not list. */
@@ -389,7 +404,7 @@ public final class FileProvider implements Provider {
         try {
           WatchedChanges changes = awaitChanges();
           if (changes != null) {
-            consumer.accept(read(changes));
+            read(changes).ifPresent(consumer);
             lastFailure = null;
           }
         } catch (InterruptedException | ClosedWatchServiceException e) {

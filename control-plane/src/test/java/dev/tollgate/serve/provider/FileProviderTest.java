@@ -111,8 +111,8 @@ class FileProviderTest {
     assertThat(routes(provider.read())).containsExactly("a", "b");
     Files.writeString(a, ROUTE.formatted("a2"));
     Files.writeString(b, ROUTE.formatted("b2"));
-    assertThat(routes(provider.read(WatchedChanges.of(a)))).containsExactly("a2", "b");
-    assertThat(routes(provider.read(WatchedChanges.of(b)))).containsExactly("a2", "b2");
+    assertThat(routes(provider.read(WatchedChanges.of(a)).orElseThrow())).containsExactly("a2", "b");
+    assertThat(routes(provider.read(WatchedChanges.of(b)).orElseThrow())).containsExactly("a2", "b2");
   }
 
   @Test
@@ -123,7 +123,7 @@ class FileProviderTest {
     provider.read();
     Files.delete(a);
     Files.writeString(b, ROUTE.formatted("b2"));
-    assertThat(routes(provider.read(WatchedChanges.of(a)))).containsExactly("b");
+    assertThat(routes(provider.read(WatchedChanges.of(a)).orElseThrow())).containsExactly("b");
   }
 
   @Test
@@ -137,7 +137,7 @@ class FileProviderTest {
     Files.writeString(dir.resolve("c.yaml"), ROUTE.formatted("c"));
     WatchedChanges lost = new WatchedChanges();
     lost.note(dir, List.of(OVERFLOW));
-    assertThat(routes(provider.read(lost))).containsExactly("a2", "c");
+    assertThat(routes(provider.read(lost).orElseThrow())).containsExactly("a2", "c");
   }
 
   @Test
@@ -148,7 +148,7 @@ class FileProviderTest {
     Path sub = Files.createDirectory(dir.resolve("sub"));
     Files.writeString(sub.resolve("c.yaml"), ROUTE.formatted("c"));
     Files.writeString(a, ROUTE.formatted("a2"));
-    assertThat(routes(provider.read(WatchedChanges.of(sub)))).containsExactly("a2", "c");
+    assertThat(routes(provider.read(WatchedChanges.of(sub)).orElseThrow())).containsExactly("a2", "c");
   }
 
   @Test
@@ -160,7 +160,7 @@ class FileProviderTest {
     assertThat(routes(provider.read())).containsExactly("a", "c");
     Files.delete(sub.resolve("c.yaml"));
     Files.delete(sub);
-    assertThat(routes(provider.read(WatchedChanges.of(sub)))).containsExactly("a");
+    assertThat(routes(provider.read(WatchedChanges.of(sub)).orElseThrow())).containsExactly("a");
   }
 
   @Test
@@ -170,9 +170,9 @@ class FileProviderTest {
     FileProvider provider = provider(List.of(dir), inputs -> {});
     provider.read();
     Files.writeString(a, "kind: [not yaml");
-    assertThat(provider.read(WatchedChanges.of(a)).fileProblems()).hasSize(1);
+    assertThat(provider.read(WatchedChanges.of(a)).orElseThrow().fileProblems()).hasSize(1);
     Files.writeString(b, ROUTE.formatted("b2"));
-    ProvidedInputs later = provider.read(WatchedChanges.of(b));
+    ProvidedInputs later = provider.read(WatchedChanges.of(b)).orElseThrow();
     assertThat(routes(later)).containsExactly("a", "b2");
     assertThat(later.fileProblems()).singleElement().asString().startsWith(a + " (document 0): not valid YAML")
         .endsWith("; its last readable contents stay in use");
@@ -184,11 +184,11 @@ class FileProviderTest {
     FileProvider provider = provider(List.of(a), inputs -> {});
     provider.read();
     Files.delete(a);
-    ProvidedInputs gone = provider.read(WatchedChanges.of(a));
+    ProvidedInputs gone = provider.read(WatchedChanges.of(a)).orElseThrow();
     assertThat(routes(gone)).containsExactly("a");
     assertThat(gone.fileProblems()).singleElement().asString().endsWith("; its last readable contents stay in use");
     Files.writeString(a, ROUTE.formatted("a2"));
-    ProvidedInputs back = provider.read(WatchedChanges.of(a));
+    ProvidedInputs back = provider.read(WatchedChanges.of(a)).orElseThrow();
     assertThat(routes(back)).containsExactly("a2");
     assertThat(back.fileProblems()).isEmpty();
   }
@@ -202,9 +202,22 @@ class FileProviderTest {
     Files.writeString(a, ROUTE.formatted("a2"));
     Path swap = Files.writeString(root.resolve(".a.yaml.swp"), "not yaml");
     Path outside = Files.writeString(dir.resolve("b.yaml"), ROUTE.formatted("b"));
-    ProvidedInputs after = provider.read(WatchedChanges.of(swap, outside, root.resolve("4913")));
-    assertThat(routes(after)).containsExactly("a");
-    assertThat(after.fileProblems()).isEmpty();
+    assertThat(provider.read(WatchedChanges.of(swap, outside, root.resolve("4913")))).isEmpty();
+    assertThat(routes(provider.read(WatchedChanges.of(a)).orElseThrow())).containsExactly("a2");
+  }
+
+  @Test
+  void fileSavedUnchanged_handsNothingOver(@TempDir Path dir) throws Exception {
+    Path a = Files.writeString(dir.resolve("a.yaml"), ROUTE.formatted("a"));
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), "kind: [not yaml");
+    FileProvider provider = provider(List.of(dir), inputs -> {});
+    provider.read();
+    Files.writeString(a, ROUTE.formatted("a"));
+    Files.writeString(broken, "kind: [not yaml");
+    assertThat(provider.read(WatchedChanges.of(a, broken))).isEmpty();
+    WatchedChanges lost = new WatchedChanges();
+    lost.note(dir, List.of(OVERFLOW));
+    assertThat(provider.read(lost)).as("a walk that finds nothing new").isEmpty();
   }
 
   @Test
