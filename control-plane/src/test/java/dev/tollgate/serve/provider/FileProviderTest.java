@@ -246,6 +246,22 @@ class FileProviderTest {
     }
   }
 
+  @Test
+  @Timeout(20)
+  void watch_fileSavedUnchanged_triggersNoHandOver(@TempDir Path dir) throws Exception {
+    Path a = Files.writeString(dir.resolve("a.yaml"), ROUTE.formatted("a"));
+    BlockingQueue<ProvidedInputs> delivered = new LinkedBlockingQueue<>();
+    try (FileProvider provider = provider(List.of(dir), delivered::add)) {
+      provider.start();
+      assertThat(routes(delivered.poll(5, TimeUnit.SECONDS))).containsExactly("a");
+      Files.writeString(a, ROUTE.formatted("a"));
+      Files.writeString(dir.resolve(".a.yaml.swp"), "an editor's");
+      assertThat(delivered.poll(1, TimeUnit.SECONDS)).isNull();
+      Files.writeString(a, ROUTE.formatted("a2"));
+      assertThat(routes(delivered.poll(5, TimeUnit.SECONDS))).containsExactly("a2");
+    }
+  }
+
   private static final WatchEvent<Object> OVERFLOW = new WatchEvent<>() {
     @Override
     public Kind<Object> kind() {
