@@ -101,6 +101,8 @@ public final class FileProvider implements Provider {
   private volatile long busySince;
   private volatile Throwable stoppedBy;
   private String lastFailure;
+  /** False while the last inputs read have not been taken by the consumer (it failed): they are handed over again. */
+  private volatile boolean handedOver = true;
 
   public FileProvider(List<Path> roots, Options options, Consumer<ProvidedInputs> consumer) {
     this.roots = List.copyOf(roots);
@@ -141,7 +143,8 @@ public final class FileProvider implements Provider {
   /**
    * Reads again only the files the events named, and drops those deleted; walks the roots instead
    * when the events do not say enough ({@link #needsWalk}). Empty when what the files contribute
-   * is as it was (a file saved unchanged, an editor's swap file): there is nothing to translate.
+   * is as it was (a file saved unchanged, an editor's swap file) and was handed over: there is
+   * nothing to translate.
    */
   synchronized Optional<ProvidedInputs> read(WatchedChanges changes) {
     boolean changed = false;
@@ -164,7 +167,7 @@ public final class FileProvider implements Provider {
         }
       }
     }
-    return changed ? Optional.of(inputs()) : Optional.empty();
+    return changed || !handedOver ? Optional.of(inputs()) : Optional.empty();
   }
 
   /** What every listed file contributes now, with the roots and directories the last walk could not list. */
@@ -404,7 +407,12 @@ public final class FileProvider implements Provider {
         try {
           WatchedChanges changes = awaitChanges();
           if (changes != null) {
-            read(changes).ifPresent(consumer);
+            Optional<ProvidedInputs> inputs = read(changes);
+            if (inputs.isPresent()) {
+              handedOver = false;
+              consumer.accept(inputs.get());
+              handedOver = true;
+            }
             lastFailure = null;
           }
         } catch (InterruptedException | ClosedWatchServiceException e) {

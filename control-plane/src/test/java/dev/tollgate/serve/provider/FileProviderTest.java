@@ -262,6 +262,28 @@ class FileProviderTest {
     }
   }
 
+  @Test
+  @Timeout(20)
+  void changeWhoseHandlingFailed_isHandedOverAgain_atTheNextBurst_evenOneThatChangesNothing(@TempDir Path dir)
+      throws Exception {
+    Path a = Files.writeString(dir.resolve("a.yaml"), ROUTE.formatted("a"));
+    BlockingQueue<ProvidedInputs> delivered = new LinkedBlockingQueue<>();
+    AtomicInteger calls = new AtomicInteger();
+    try (FileProvider provider = provider(List.of(dir), inputs -> {
+      if (calls.incrementAndGet() == 2) {
+        throw new IllegalStateException("the consumer fails, once");
+      }
+      delivered.add(inputs);
+    })) {
+      provider.start();
+      assertThat(routes(delivered.poll(5, TimeUnit.SECONDS))).containsExactly("a");
+      Files.writeString(a, ROUTE.formatted("a2"));
+      Thread.sleep(500); // the change whose handling fails
+      Files.writeString(a, ROUTE.formatted("a2"));
+      assertThat(routes(delivered.poll(5, TimeUnit.SECONDS))).containsExactly("a2");
+    }
+  }
+
   private static final WatchEvent<Object> OVERFLOW = new WatchEvent<>() {
     @Override
     public Kind<Object> kind() {
