@@ -24,8 +24,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -46,6 +48,12 @@ import org.slf4j.LoggerFactory;
  * contents, so one bad save never removes a Gateway or its routes; it is reported until fixed.
  * Each file is parsed once, and again only when its bytes change. Nothing a file holds can stop
  * the watch: a failure while reading one file is that file's problem.
+ *
+ * <p>After a burst, only the files its events named are read again. The roots are walked and every
+ * file read again when events were lost (an overflow), a directory appeared or went away, a watched
+ * root reappeared, or a root file went missing: what a walk would find then cannot be told from the
+ * events alone. A burst that changes nothing the files contribute (a file saved unchanged, an
+ * editor's swap file) is not handed over.
  */
 public final class FileProvider implements Provider {
 
@@ -65,14 +73,26 @@ public final class FileProvider implements Provider {
     }
   }
 
-  /** A file's last readable contents: the digest of its bytes and its documents, admitted once: while its bytes do not change, neither does this. */
+  /**
+   * A file's last readable contents: the digest of its bytes and its documents, admitted once:
+   * while its bytes do not change, neither does this instance (equal only to itself).
+   */
   private record Parsed(byte[] digest, TakenDocuments taken) {}
+
+  /**
+   * What a listed file contributes: its last readable contents (null when it never had any) and
+   * what is wrong with it as it is now (null when nothing is).
+   */
+  private record Held(Parsed parsed, String problem) {}
 
   private final List<Path> roots;
   private final Options options;
   private final Duration maxSettle;
   private final Consumer<ProvidedInputs> consumer;
-  private Map<Path, Parsed> lastGood = new HashMap<>();
+  /** Every file listed, by its path as listed (under the root as given), sorted. */
+  private Map<Path, Held> held = new TreeMap<>();
+  /** The roots that are missing or directories that cannot be listed, as the last walk found them. */
+  private List<String> unlistedProblems = List.of();
   private final Map<Path, WatchKey> watched = new HashMap<>();
   private WatchService watcher;
   private Thread thread;
@@ -81,6 +101,8 @@ public final class FileProvider implements Provider {
   private volatile long busySince;
   private volatile Throwable stoppedBy;
   private String lastFailure;
+  /** False while the last inputs read have not been taken by the consumer (it failed): they are handed over again. */
+  private volatile boolean handedOver = true;
 
   public FileProvider(List<Path> roots, Options options, Consumer<ProvidedInputs> consumer) {
     this.roots = List.copyOf(roots);
@@ -101,32 +123,149 @@ public final class FileProvider implements Provider {
     thread.start();
   }
 
-  /** Reads every file now (the watcher calls this after each settled burst). */
+  /** Walks the roots and reads every file now (the watcher does when a burst's events do not say enough). */
   @Override
   public synchronized ProvidedInputs read() {
-    List<String> fileProblems = new ArrayList<>();
-    List<String> unread = new ArrayList<>();
-    ManifestReader reader = new ManifestReader(options.extensionKinds(), options.limits());
-    Map<Path, Parsed> next = new HashMap<>();
-    for (Path file : files(fileProblems, unread)) {
-      Parsed previous = lastGood.get(file);
-      Parsed parsed;
-      try {
-        parsed = parse(file, previous);
-      } catch (UnreadableInputException e) {
-        if (previous == null) {
-          fileProblems.add(e.getMessage());
-          unread.add(e.getMessage());
-          continue;
-        }
-        fileProblems.add(e.getMessage() + "; its last readable contents stay in use");
-        parsed = previous;
-      }
-      next.put(file, parsed);
-      reader.add(parsed.taken());
+    walk();
+    return inputs();
+  }
+
+  private void walk() {
+    List<String> unlisted = new ArrayList<>();
+    Map<Path, Held> next = new TreeMap<>();
+    for (Path file : files(unlisted)) {
+      next.put(file, readFile(file, held.get(file)));
     }
-    lastGood = next;
+    held = next;
+    unlistedProblems = List.copyOf(unlisted);
+  }
+
+  /**
+   * Reads again only the files the events named, and drops those deleted; walks the roots instead
+   * when the events do not say enough ({@link #needsWalk}). Empty when what the files contribute
+   * is as it was (a file saved unchanged, an editor's swap file) and was handed over: there is
+   * nothing to translate.
+   */
+  synchronized Optional<ProvidedInputs> read(WatchedChanges changes) {
+    boolean changed = false;
+    if (needsWalk(changes)) {
+      if (watcher != null) {
+        registerAll(); // new directories, a root back
+      }
+      Map<Path, Held> before = held;
+      List<String> unlistedBefore = unlistedProblems;
+      walk();
+      changed = !held.equals(before) || !unlistedProblems.equals(unlistedBefore);
+    } else {
+      for (Path named : changes.named()) {
+        Optional<Path> file = listed(named);
+        if (file.isPresent()) {
+          // Not a regular file: deleted, or replaced by something that is not a file.
+          Held now = Files.isRegularFile(file.get()) ? readFile(file.get(), held.get(file.get())) : null;
+          Held was = now == null ? held.remove(file.get()) : held.put(file.get(), now);
+          changed |= !Objects.equals(was, now);
+        }
+      }
+    }
+    return changed || !handedOver ? Optional.of(inputs()) : Optional.empty();
+  }
+
+  /** What every listed file contributes now, with the roots and directories the last walk could not list. */
+  private ProvidedInputs inputs() {
+    List<String> fileProblems = new ArrayList<>(unlistedProblems);
+    List<String> unread = new ArrayList<>(unlistedProblems);
+    ManifestReader reader = new ManifestReader(options.extensionKinds(), options.limits());
+    held.forEach((file, h) -> {
+      if (h.problem() != null) {
+        fileProblems.add(h.problem());
+        if (h.parsed() == null) {
+          unread.add(h.problem());
+        }
+      }
+      if (h.parsed() != null) {
+        reader.add(h.parsed().taken());
+      }
+    });
     return new ProvidedInputs(reader.resources(), reader.problems(), fileProblems, unread);
+  }
+
+  /** Reads one file; one that cannot be read keeps its last readable contents, when it has any. */
+  private Held readFile(Path file, Held previous) {
+    Parsed last = previous == null ? null : previous.parsed();
+    try {
+      return new Held(parse(file, last), null);
+    } catch (UnreadableInputException e) {
+      return last == null ? new Held(null, e.getMessage())
+          : new Held(last, e.getMessage() + "; its last readable contents stay in use");
+    }
+  }
+
+  /**
+   * True when what a walk would find cannot be told from the events: a directory created or not
+   * yet watched (one that could not be listed may have become listable), a directory gone that
+   * files were listed under or that was watched, or a root that is not a regular file now.
+   */
+  private boolean needsWalk(WatchedChanges changes) {
+    if (changes.everythingChanged()) {
+      return true;
+    }
+    Set<Path> listedDirectories = null;
+    for (Path named : changes.named()) {
+      Optional<Path> under = underRoot(named);
+      if (under.isEmpty()) {
+        continue;
+      }
+      Path path = under.get();
+      if (roots.contains(path)) {
+        if (!Files.isRegularFile(path)) {
+          return true;
+        }
+      } else if (Files.isDirectory(path)) {
+        WatchKey key = watched.get(path);
+        if (key == null || !key.isValid()) {
+          return true;
+        }
+      } else if (!Files.exists(path) && !held.containsKey(path)) {
+        if (listedDirectories == null) {
+          listedDirectories = directoriesOf(held.keySet());
+        }
+        if (watched.containsKey(path) || listedDirectories.contains(path)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every directory the files lie in, their parents included. */
+  private static Set<Path> directoriesOf(Set<Path> files) {
+    Set<Path> out = new HashSet<>();
+    for (Path file : files) {
+      Path dir = file.getParent();
+      while (dir != null && out.add(dir)) { // a directory already in has its parents in too
+        dir = dir.getParent();
+      }
+    }
+    return out;
+  }
+
+  /** The named path as a walk lists it, when it is a manifest file a walk would list (or a root itself). */
+  private Optional<Path> listed(Path named) {
+    return underRoot(named).filter(p -> roots.contains(p) || isManifest(p));
+  }
+
+  /** The named path (absolute) under the root it lies in, spelled as the root is given; empty when it lies in none. */
+  private Optional<Path> underRoot(Path named) {
+    for (Path root : roots) {
+      Path absolute = root.toAbsolutePath().normalize();
+      if (named.equals(absolute)) {
+        return Optional.of(root);
+      }
+      if (named.startsWith(absolute) && Files.isDirectory(root)) {
+        return Optional.of(root.resolve(absolute.relativize(named)));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The file's documents: its last ones when its bytes have not changed, else parsed anew. */
@@ -155,14 +294,14 @@ public final class FileProvider implements Provider {
 
   /**
    * The manifest files under the roots, sorted; a root that is missing, or a directory that cannot
-   * be listed, is reported (and named in {@code unread}); files last read from a directory that
-   * cannot be listed now are still read.
+   * be listed, is reported in {@code unlisted}; files last read from a directory that cannot be
+   * listed now are still read.
    */
-  private Set<Path> files(List<String> problems, List<String> unread) {
+  private Set<Path> files(List<String> unlisted) {
     Set<Path> out = new TreeSet<>();
     for (Path root : roots) {
       if (Files.isDirectory(root)) {
-        Map<Path, IOException> unlisted = new TreeMap<>();
+        Map<Path, IOException> failed = new TreeMap<>();
         try {
           Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -176,28 +315,26 @@ public final class FileProvider implements Provider {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
               if (!(e instanceof NoSuchFileException)) { // removed while listed: not there to read
-                unlisted.put(file, e);
+                failed.put(file, e);
               }
               return FileVisitResult.CONTINUE;
             }
           });
         } catch (IOException e) {
-          unlisted.put(root, e);
+          failed.put(root, e);
         }
-        unlisted.forEach((dir, e) -> {
-          String problem = dir + ": cannot be listed: " + UnreadableInputException.describe(e)
-              + "; the files last read from it stay in use";
-          problems.add(problem);
-          unread.add(problem);
-          lastGood.keySet().stream().filter(p -> p.startsWith(dir)).forEach(out::add);
+        failed.forEach((dir, e) -> {
+          unlisted.add(dir + ": cannot be listed: " + UnreadableInputException.describe(e)
+              + "; the files last read from it stay in use");
+          held.entrySet().stream().filter(f -> f.getKey().startsWith(dir) && f.getValue().parsed() != null)
+              .forEach(f -> out.add(f.getKey()));
         });
       } else if (Files.isRegularFile(root)) {
         out.add(root);
-      } else if (lastGood.containsKey(root)) {
+      } else if (held.containsKey(root) && held.get(root).parsed() != null) {
         out.add(root); // gone for a moment (an editor replacing it): reported when read, last contents kept
       } else {
-        problems.add(root + ": does not exist");
-        unread.add(root + ": does not exist");
+        unlisted.add(root + ": does not exist");
       }
     }
     return out;
@@ -268,9 +405,14 @@ public final class FileProvider implements Provider {
     try {
       while (running) {
         try {
-          if (awaitChanges()) {
-            registerAll(); // new subdirectories
-            consumer.accept(read());
+          WatchedChanges changes = awaitChanges();
+          if (changes != null) {
+            Optional<ProvidedInputs> inputs = read(changes);
+            if (inputs.isPresent()) {
+              handedOver = false;
+              consumer.accept(inputs.get());
+              handedOver = true;
+            }
             lastFailure = null;
           }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -293,20 +435,21 @@ public final class FileProvider implements Provider {
   }
 
   /**
-   * Waits for a burst of changes and for it to settle: true when the files should be read. Also
-   * true, after at most {@link #RESCAN}, when a directory to watch has appeared.
+   * Waits for a burst of changes and for it to settle: what the events named, or null when nothing
+   * happened. Also, after at most {@link #RESCAN}, everything when a directory to watch has appeared.
    */
-  private boolean awaitChanges() throws InterruptedException {
+  private WatchedChanges awaitChanges() throws InterruptedException {
     WatchKey key = watcher.poll(RESCAN.toMillis(), TimeUnit.MILLISECONDS);
     if (key == null) {
       if (!unwatchedDirectory()) {
-        return false;
+        return null;
       }
       busySince = System.nanoTime();
-      return true;
+      return WatchedChanges.everything();
     }
     busySince = System.nanoTime();
-    drain(key);
+    WatchedChanges changes = new WatchedChanges();
+    changes.take(key);
     // Settle: keep collecting until nothing happens for the debounce interval, for at most maxSettle.
     long deadline = busySince + maxSettle.toNanos();
     for (long left = maxSettle.toNanos(); left > 0; left = deadline - System.nanoTime()) {
@@ -314,14 +457,9 @@ public final class FileProvider implements Provider {
       if (next == null) {
         break;
       }
-      drain(next);
+      changes.take(next);
     }
-    return true;
-  }
-
-  private static void drain(WatchKey key) {
-    key.pollEvents();
-    key.reset();
+    return changes;
   }
 
   /** How long changes seen have waited to be read and handed over, while they have; empty when none wait. */
