@@ -132,7 +132,7 @@ public final class ResourceSet {
     allKinds.addAll(other.byKind.keySet());
     for (String kind : allKinds) {
       if (!kinds.contains(kind)
-          && !byKind.getOrDefault(kind, EMPTY_KIND).equals(other.byKind.getOrDefault(kind, EMPTY_KIND))) {
+          && !sameObjects(byKind.getOrDefault(kind, EMPTY_KIND), other.byKind.getOrDefault(kind, EMPTY_KIND))) {
         return false;
       }
     }
@@ -140,6 +140,26 @@ public final class ResourceSet {
   }
 
   private static final TreeMap<ObjectKey, KubernetesObject> EMPTY_KIND = new TreeMap<>();
+
+  /** Two sorted maps walked side by side: one pass, no lookups, a reference comparison per shared object. */
+  private static boolean sameObjects(TreeMap<ObjectKey, KubernetesObject> a, TreeMap<ObjectKey, KubernetesObject> b) {
+    if (a == b) {
+      return true;
+    }
+    if (a.size() != b.size()) {
+      return false;
+    }
+    var i = a.entrySet().iterator();
+    var j = b.entrySet().iterator();
+    while (i.hasNext()) {
+      var x = i.next();
+      var y = j.next();
+      if (!x.getKey().equals(y.getKey()) || (x.getValue() != y.getValue() && !x.getValue().equals(y.getValue()))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The keys of the objects refused when read. */
   public Set<ObjectKey> refusedKeys() {

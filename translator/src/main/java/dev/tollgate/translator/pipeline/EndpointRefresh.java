@@ -37,6 +37,12 @@ final class EndpointRefresh {
   private final ServiceBackends services;
   private final Set<String> changedServices;
   private final Map<DestinationIr, DestinationIr> refreshed = new IdentityHashMap<>();
+  /**
+   * Policies' parts, shared by the routes a policy applies to: each is walked once per Gateway
+   * (once per Gateway, so that its changed destinations are noted for each Gateway using it).
+   */
+  private final Map<JwtIr, JwtIr> jwts = new IdentityHashMap<>();
+  private final Map<ExtAuthIr, ExtAuthIr> extAuths = new IdentityHashMap<>();
   /** The destinations of the Gateway being refreshed whose endpoints changed, by cluster name. */
   private Map<String, DestinationIr> changed;
   /** Whether two of its destinations of one name differ, which leaves the cluster name ambiguous. */
@@ -54,6 +60,8 @@ final class EndpointRefresh {
   Refreshed refresh(GatewayIr gateway) {
     changed = new HashMap<>();
     ambiguous = false;
+    jwts.clear();
+    extAuths.clear();
     List<HttpListenerIr> listeners = mapAll(gateway.httpListeners(), this::refresh);
     return new Refreshed(listeners == gateway.httpListeners() ? gateway : gateway.withListeners(listeners),
         Map.copyOf(changed), ambiguous);
@@ -82,8 +90,8 @@ final class EndpointRefresh {
     if (s == null) {
       return null;
     }
-    JwtIr jwt = s.jwt() == null ? null : refresh(s.jwt());
-    ExtAuthIr ext = s.extAuth() == null ? null : refresh(s.extAuth());
+    JwtIr jwt = s.jwt() == null ? null : jwts.computeIfAbsent(s.jwt(), this::refresh);
+    ExtAuthIr ext = s.extAuth() == null ? null : extAuths.computeIfAbsent(s.extAuth(), this::refresh);
     return jwt == s.jwt() && ext == s.extAuth() ? s : new SecurityIr(s.policy(), jwt, ext, s.contextExtensions());
   }
 
@@ -143,9 +151,8 @@ final class EndpointRefresh {
         return null;
       }
     }
-    GatewayXds.Builder out = previous.toBuilder();
-    new java.util.TreeMap<>(gateway.changed()).values().forEach(d -> out.put(XdsType.ENDPOINT, ClusterBuilder.loadAssignment(d)));
-    return out.build();
+    return previous.replacing(XdsType.ENDPOINT,
+        new java.util.TreeMap<>(gateway.changed()).values().stream().map(ClusterBuilder::loadAssignment).toList());
   }
 
   /** The list with each element mapped; the same list instance when every element maps to itself. */

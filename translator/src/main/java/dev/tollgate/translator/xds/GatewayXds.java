@@ -100,6 +100,28 @@ public final class GatewayXds {
     return resources.values().stream().mapToInt(Map::size).sum();
   }
 
+  /**
+   * This configuration with some existing resources of one type replaced (same names, same
+   * sources), sharing everything else with this one: no copy of the other types, nothing encoded
+   * again but the replacements. Null when a replacement names no resource of this one.
+   */
+  public GatewayXds replacing(XdsType type, List<? extends Message> replacements) {
+    TreeMap<String, Message> byName = new TreeMap<>(resources.getOrDefault(type, new TreeMap<>()));
+    Map<String, ByteString> bytes = new java.util.HashMap<>(encoded.getOrDefault(type, Map.of()));
+    for (Message m : replacements) {
+      String name = type.nameOf(m);
+      if (byName.put(name, m) == null) {
+        return null;
+      }
+      bytes.put(name, encode(m));
+    }
+    Map<XdsType, TreeMap<String, Message>> r = new EnumMap<>(resources);
+    r.put(type, byName);
+    Map<XdsType, Map<String, ByteString>> e = new EnumMap<>(encoded);
+    e.put(type, Collections.unmodifiableMap(bytes));
+    return new GatewayXds(gateway, Collections.unmodifiableMap(r), Collections.unmodifiableMap(e), provenance);
+  }
+
   public static Builder builder(String gateway) {
     return new Builder(gateway);
   }

@@ -117,6 +117,45 @@ class EndpointFastPathTest {
   }
 
   @Test
+  void theAuthorizationServiceMoves_everyGatewayItGuards_getsItsNewAddress() throws Exception {
+    String guarded = INPUT + """
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: opa, namespace: default}
+        spec: {ports: [{name: grpc, port: 9191}]}
+        ---
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        metadata: {name: opa-1, namespace: default, labels: {kubernetes.io/service-name: opa}}
+        addressType: IPv4
+        ports: [{name: grpc, port: 9191}]
+        endpoints: [{addresses: [10.0.9.1]}]
+        ---
+        apiVersion: gateway.envoyproxy.io/v1alpha1
+        kind: SecurityPolicy
+        metadata: {name: authz, namespace: default}
+        spec:
+          targetRefs:
+            - {group: gateway.networking.k8s.io, kind: Gateway, name: eg}
+            - {group: gateway.networking.k8s.io, kind: Gateway, name: other}
+          extAuth:
+            grpc:
+              backendRefs: [{name: opa, port: 9191}]
+        """;
+    TranslationResult before = run(pipeline, guarded);
+    String moved = guarded.replace("10.0.9.1", "10.0.9.2");
+    TranslationResult after = run(pipeline, moved);
+
+    assertThat(after.regenerated()).containsExactly("default/eg", "default/other");
+    for (String gateway : List.of("default/eg", "default/other")) {
+      assertSameInstances(before.gateways().get(gateway), after.gateways().get(gateway), XdsType.LISTENER);
+      assertSameInstances(before.gateways().get(gateway), after.gateways().get(gateway), XdsType.ROUTE);
+    }
+    assertSameAsNewPipeline(after, moved);
+  }
+
+  @Test
   void aChangedResourceEnvoyWouldRefuse_isFound_withoutCheckingTheRestAgain() throws Exception {
     GatewayXds valid = run(pipeline, INPUT).gateways().get("default/eg");
     XdsValidator validator = new XdsValidator();
