@@ -1,11 +1,15 @@
 package dev.tollgate.serve.snapshot;
 
+import com.google.common.collect.Maps;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import dev.tollgate.translator.xds.GatewayXds;
 import dev.tollgate.translator.xds.XdsType;
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.controlplane.cache.Snapshot;
 import io.envoyproxy.controlplane.cache.VersionedResource;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,26 +20,76 @@ import java.util.Map;
  * One Gateway's resources as java-control-plane serves them, with Tollgate's content-hash
  * versions: per resource (delta) and per type (state of the world). java-control-plane's own
  * snapshot versions each resource by its identity-based hash code, which differs from run to run.
+ *
+ * <p>Made from the snapshot it replaces, so that publishing costs what changed. A Gateway generated
+ * again has new instances and encodings even for resources that did not change; a resource whose
+ * encoding has the same bytes as before is served as before (the same instance, version and packed
+ * encoding), and a type all of whose resources are served as before keeps its map and version.
  */
 final class ContentSnapshot extends Snapshot {
 
-  private final Map<Resources.ResourceType, Map<String, VersionedResource<? extends Message>>> resources =
-      new EnumMap<>(Resources.ResourceType.class);
-  private final Map<Resources.ResourceType, String> versions = new EnumMap<>(Resources.ResourceType.class);
+  /** A served resource with its canonical encoding, kept to compare the next snapshot's with. */
+  private record Entry(VersionedResource<? extends Message> served, ByteString encoding) {}
 
-  ContentSnapshot(GatewayXds xds) {
-    for (XdsType type : XdsType.values()) {
-      List<Message> messages = xds.resources(type);
-      var encodings = xds.encodings(type);
-      Map<String, VersionedResource<? extends Message>> byName = new LinkedHashMap<>();
-      for (int i = 0; i < messages.size(); i++) {
-        byName.put(type.nameOf(messages.get(i)),
-            VersionedResource.create(messages.get(i), ContentVersions.ofResource(encodings.get(i))));
-      }
-      Resources.ResourceType t = resourceType(type);
-      resources.put(t, Collections.unmodifiableMap(byName));
-      versions.put(t, ContentVersions.ofType(xds, type));
+  /** One type's resources by name (in name order), its version, and what differs from the snapshot replaced. */
+  private record Typed(Map<String, Entry> entries, Map<String, VersionedResource<? extends Message>> served,
+      String version, int changed, int removed) {
+
+    Typed(Map<String, Entry> entries, String version, int changed, int removed) {
+      this(entries, Maps.transformValues(entries, Entry::served), version, changed, removed);
     }
+  }
+
+  private static final Typed NONE = new Typed(Map.of(), ContentVersions.ofType(List.of(), List.of()), 0, 0);
+
+  private final Map<Resources.ResourceType, Typed> types = new EnumMap<>(Resources.ResourceType.class);
+
+  /** A snapshot on its own, replacing none. */
+  ContentSnapshot(GatewayXds xds) {
+    this(xds, null, new EncodedSerializer());
+  }
+
+  /**
+   * @param previous the snapshot this one replaces, or null
+   * @param serializer where each resource served for the first time records its encoding
+   */
+  ContentSnapshot(GatewayXds xds, ContentSnapshot previous, EncodedSerializer serializer) {
+    for (XdsType type : XdsType.values()) {
+      Resources.ResourceType t = resourceType(type);
+      types.put(t, typed(type, xds, previous == null ? NONE : previous.types.get(t), serializer));
+    }
+  }
+
+  private static Typed typed(XdsType type, GatewayXds xds, Typed before, EncodedSerializer serializer) {
+    List<Message> messages = xds.resources(type);
+    List<ByteString> encodings = xds.encodings(type);
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>(messages.size());
+    List<String> versions = new ArrayList<>(messages.size());
+    int changed = 0;
+    int kept = 0;
+    for (int i = 0; i < messages.size(); i++) {
+      String name = type.nameOf(messages.get(i));
+      Entry old = before.entries.get(name);
+      Entry entry;
+      if (old != null && ContentVersions.sameBytes(old.encoding, encodings.get(i))) {
+        entry = old;
+      } else {
+        entry = new Entry(VersionedResource.create(messages.get(i), ContentVersions.ofResource(encodings.get(i))),
+            encodings.get(i));
+        serializer.record(type, messages.get(i), encodings.get(i));
+        changed++;
+      }
+      kept += old != null ? 1 : 0;
+      entries.put(name, entry);
+      names.add(name);
+      versions.add(entry.served.version());
+    }
+    int removed = before.entries.size() - kept;
+    if (changed == 0 && removed == 0) {
+      return new Typed(before.entries, before.served, before.version, 0, 0);
+    }
+    return new Typed(Collections.unmodifiableMap(entries), ContentVersions.ofType(names, versions), changed, removed);
   }
 
   static Resources.ResourceType resourceType(XdsType type) {
@@ -48,21 +102,39 @@ final class ContentSnapshot extends Snapshot {
     };
   }
 
+  /** Resources added, changed or removed against the snapshot replaced, by type; types without any are absent. */
+  Map<XdsType, Integer> changes() {
+    Map<XdsType, Integer> out = new EnumMap<>(XdsType.class);
+    for (XdsType type : XdsType.values()) {
+      Typed typed = types.get(resourceType(type));
+      if (typed.changed + typed.removed > 0) {
+        out.put(type, typed.changed + typed.removed);
+      }
+    }
+    return out;
+  }
+
+  /** Whether any resource of these types served by the snapshot replaced is gone from this one. */
+  boolean removesAny(Collection<XdsType> of) {
+    return of.stream().anyMatch(type -> types.get(resourceType(type)).removed > 0);
+  }
+
   /** A type's version, whichever of its resources are asked for: clients get the whole type. */
   @Override
   public String version(Resources.ResourceType type, List<String> resourceNames) {
-    return versions.getOrDefault(type, "");
+    Typed typed = types.get(type);
+    return typed == null ? "" : typed.version;
   }
 
+  /** A view: the cache asks for it on every request that names resources. */
   @Override
   public Map<String, ? extends Message> resources(Resources.ResourceType type) {
-    Map<String, Message> out = new LinkedHashMap<>();
-    resources.getOrDefault(type, Map.of()).forEach((name, v) -> out.put(name, v.resource()));
-    return out;
+    return Maps.transformValues(versionedResources(type), VersionedResource::resource);
   }
 
   @Override
   public Map<String, VersionedResource<? extends Message>> versionedResources(Resources.ResourceType type) {
-    return resources.getOrDefault(type, Map.of());
+    Typed typed = types.get(type);
+    return typed == null ? Map.of() : typed.served;
   }
 }

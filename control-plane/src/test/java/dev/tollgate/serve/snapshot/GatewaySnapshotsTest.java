@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.translator.xds.GatewayXds;
 import dev.tollgate.translator.xds.Protos;
 import dev.tollgate.translator.xds.XdsType;
+import com.google.protobuf.Any;
+import com.google.protobuf.Message;
 import io.envoyproxy.controlplane.cache.Resources;
+import io.envoyproxy.controlplane.cache.VersionedResource;
 import io.envoyproxy.envoy.config.cluster.v3.Cluster;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -75,5 +79,57 @@ class GatewaySnapshotsTest {
         .isNotEqualTo(other.version(Resources.ResourceType.CLUSTER, java.util.List.of()));
     assertThat(one.versionedResources(Resources.ResourceType.CLUSTER).get("a").version())
         .isEqualTo(other.versionedResources(Resources.ResourceType.CLUSTER).get("a").version());
+  }
+
+  private static GatewayXds withTimeouts(long a, long b) {
+    return GatewayXds.builder("default/eg")
+        .put(XdsType.CLUSTER, Cluster.newBuilder().setName("a").setConnectTimeout(Protos.seconds(a)).build())
+        .put(XdsType.CLUSTER, Cluster.newBuilder().setName("b").setConnectTimeout(Protos.seconds(b)).build())
+        .build();
+  }
+
+  private static Map<String, ? extends VersionedResource<?>> servedClusters(GatewaySnapshots s, String gateway) {
+    return s.cache().getSnapshot(gateway).versionedResources(Resources.ResourceType.CLUSTER);
+  }
+
+  @Test
+  void regeneratedWithEqualContent_isServedAsBefore_andChangesNothing() {
+    try (GatewaySnapshots s = new GatewaySnapshots(Duration.ZERO)) {
+      s.publish(Map.of("default/eg", withTimeouts(1, 2)), Set.of());
+      var before = servedClusters(s, "default/eg");
+      String version = s.cache().getSnapshot("default/eg").version(Resources.ResourceType.CLUSTER, List.of());
+      PublishedChanges again = s.publish(Map.of("default/eg", withTimeouts(1, 2)), Set.of());
+      assertThat(again.resourceCount()).as("new instances, the same bytes").isZero();
+      assertThat(servedClusters(s, "default/eg")).as("the type's map is kept").isSameAs(before);
+      assertThat(s.cache().getSnapshot("default/eg").version(Resources.ResourceType.CLUSTER, List.of())).isEqualTo(version);
+    }
+  }
+
+  @Test
+  void oneResourceChanged_othersKeepWhatIsServed_andOnlyItIsCounted() {
+    try (GatewaySnapshots s = new GatewaySnapshots(Duration.ZERO)) {
+      s.publish(Map.of("default/eg", withTimeouts(1, 2)), Set.of());
+      var before = servedClusters(s, "default/eg");
+      PublishedChanges changes = s.publish(Map.of("default/eg", withTimeouts(1, 3)), Set.of());
+      var after = servedClusters(s, "default/eg");
+      assertThat(changes.resources()).isEqualTo(Map.of(XdsType.CLUSTER, 1));
+      assertThat(after.get("a")).as("a: same bytes, served as before").isSameAs(before.get("a"));
+      assertThat(after.get("b").version()).isNotEqualTo(before.get("b").version())
+          .isEqualTo(ContentVersions.ofResource(withTimeouts(1, 3).encoded(XdsType.CLUSTER, "b")));
+    }
+  }
+
+  @Test
+  void serializer_packsTheCanonicalEncoding_andPacksAnUnknownMessageItself() throws Exception {
+    EncodedSerializer serializer = new EncodedSerializer();
+    GatewayXds xds = withClusters("a");
+    new ContentSnapshot(xds, null, serializer);
+    Message a = xds.resource(XdsType.CLUSTER, "a").orElseThrow();
+    Any packed = serializer.serialize(a, Resources.ApiVersion.V3);
+    assertThat(packed.getValue()).isSameAs(xds.encoded(XdsType.CLUSTER, "a"));
+    assertThat(packed.getTypeUrl()).isEqualTo(XdsType.CLUSTER.typeUrl());
+    assertThat(packed.unpack(Cluster.class)).isEqualTo(a);
+    Cluster unknown = Cluster.newBuilder().setName("x").build();
+    assertThat(serializer.serialize(unknown, Resources.ApiVersion.V3)).isEqualTo(Any.pack(unknown));
   }
 }
