@@ -22,9 +22,10 @@ import java.util.Map;
  * snapshot versions each resource by its identity-based hash code, which differs from run to run.
  *
  * <p>Made from the snapshot it replaces, so that publishing costs what changed. A Gateway generated
- * again has new instances and encodings even for resources that did not change; a resource whose
- * encoding has the same bytes as before is served as before (the same instance, version and packed
- * encoding), and a type all of whose resources are served as before keeps its map and version.
+ * again has new instances and encodings even for resources that did not change: a resource whose
+ * encoding has the same bytes as before keeps its version (compared, not hashed), and a type none
+ * of whose versions changed keeps its version. A type whose resources are the same instances as
+ * before keeps its map as well.
  */
 final class ContentSnapshot extends Snapshot {
 
@@ -68,17 +69,21 @@ final class ContentSnapshot extends Snapshot {
     List<String> versions = new ArrayList<>(messages.size());
     int changed = 0;
     int kept = 0;
+    boolean sameEntries = true;
     for (int i = 0; i < messages.size(); i++) {
-      String name = type.nameOf(messages.get(i));
+      Message message = messages.get(i);
+      String name = type.nameOf(message);
       Entry old = before.entries.get(name);
-      Entry entry;
-      if (old != null && ContentVersions.sameBytes(old.encoding, encodings.get(i))) {
-        entry = old;
-      } else {
-        entry = new Entry(VersionedResource.create(messages.get(i), ContentVersions.ofResource(encodings.get(i))),
-            encodings.get(i));
-        serializer.record(type, messages.get(i), encodings.get(i));
-        changed++;
+      Entry entry = old;
+      if (old == null || old.served.resource() != message) {
+        // The new instance is served even when its bytes are the same, so that the replaced
+        // configuration can be collected: only its version is kept, not hashed again.
+        boolean same = old != null && ContentVersions.sameBytes(old.encoding, encodings.get(i));
+        String version = same ? old.served.version() : ContentVersions.ofResource(encodings.get(i));
+        entry = new Entry(VersionedResource.create(message, version), encodings.get(i));
+        serializer.record(type, message, encodings.get(i));
+        changed += same ? 0 : 1;
+        sameEntries = false;
       }
       kept += old != null ? 1 : 0;
       entries.put(name, entry);
@@ -87,7 +92,9 @@ final class ContentSnapshot extends Snapshot {
     }
     int removed = before.entries.size() - kept;
     if (changed == 0 && removed == 0) {
-      return new Typed(before.entries, before.served, before.version, 0, 0);
+      return sameEntries
+          ? new Typed(before.entries, before.served, before.version, 0, 0)
+          : new Typed(Collections.unmodifiableMap(entries), before.version, 0, 0);
     }
     return new Typed(Collections.unmodifiableMap(entries), ContentVersions.ofType(names, versions), changed, removed);
   }

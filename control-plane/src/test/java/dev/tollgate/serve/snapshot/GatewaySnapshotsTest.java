@@ -93,29 +93,46 @@ class GatewaySnapshotsTest {
   }
 
   @Test
-  void regeneratedWithEqualContent_isServedAsBefore_andChangesNothing() {
+  void regeneratedWithEqualContent_keepsItsVersions_servesTheNewInstances_andChangesNothing() {
     try (GatewaySnapshots s = new GatewaySnapshots(Duration.ZERO)) {
       s.publish(Map.of("default/eg", withTimeouts(1, 2)), Set.of());
       var before = servedClusters(s, "default/eg");
       String version = s.cache().getSnapshot("default/eg").version(Resources.ResourceType.CLUSTER, List.of());
-      PublishedChanges again = s.publish(Map.of("default/eg", withTimeouts(1, 2)), Set.of());
+      GatewayXds regenerated = withTimeouts(1, 2);
+      PublishedChanges again = s.publish(Map.of("default/eg", regenerated), Set.of());
+      var after = servedClusters(s, "default/eg");
       assertThat(again.resourceCount()).as("new instances, the same bytes").isZero();
-      assertThat(servedClusters(s, "default/eg")).as("the type's map is kept").isSameAs(before);
       assertThat(s.cache().getSnapshot("default/eg").version(Resources.ResourceType.CLUSTER, List.of())).isEqualTo(version);
+      assertThat(after.get("a").version()).isEqualTo(before.get("a").version());
+      assertThat(after.get("a").resource()).as("so that the replaced configuration can be collected")
+          .isSameAs(regenerated.resource(XdsType.CLUSTER, "a").orElseThrow());
     }
   }
 
   @Test
-  void oneResourceChanged_othersKeepWhatIsServed_andOnlyItIsCounted() {
+  void republishedWithTheSameResourceInstances_keepsTheTypesMap() {
+    try (GatewaySnapshots s = new GatewaySnapshots(Duration.ZERO)) {
+      GatewayXds first = withTimeouts(1, 2);
+      s.publish(Map.of("default/eg", first), Set.of());
+      var before = servedClusters(s, "default/eg");
+      assertThat(s.publish(Map.of("default/eg", first.toBuilder().build()), Set.of()).resourceCount()).isZero();
+      assertThat(servedClusters(s, "default/eg")).isSameAs(before);
+    }
+  }
+
+  @Test
+  void oneResourceChanged_othersKeepTheirVersions_andOnlyItIsCounted() {
     try (GatewaySnapshots s = new GatewaySnapshots(Duration.ZERO)) {
       s.publish(Map.of("default/eg", withTimeouts(1, 2)), Set.of());
       var before = servedClusters(s, "default/eg");
       PublishedChanges changes = s.publish(Map.of("default/eg", withTimeouts(1, 3)), Set.of());
       var after = servedClusters(s, "default/eg");
       assertThat(changes.resources()).isEqualTo(Map.of(XdsType.CLUSTER, 1));
-      assertThat(after.get("a")).as("a: same bytes, served as before").isSameAs(before.get("a"));
+      assertThat(after.get("a").version()).isEqualTo(before.get("a").version());
       assertThat(after.get("b").version()).isNotEqualTo(before.get("b").version())
           .isEqualTo(ContentVersions.ofResource(withTimeouts(1, 3).encoded(XdsType.CLUSTER, "b")));
+      assertThat(s.publish(Map.of("default/eg", withTimeouts(1, 3)), Set.of()).resources())
+          .as("counted against the snapshot replaced, not an earlier one").isEmpty();
     }
   }
 
