@@ -15,13 +15,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One Gateway's resources as java-control-plane serves them, with Tollgate's content-hash
  * versions: per resource (delta) and per type (state of the world). java-control-plane's own
  * snapshot versions each resource by its identity-based hash code, which differs from run to run.
  *
- * <p>Made from the snapshot it replaces, so that publishing costs what changed. A Gateway generated
+ * <p>Made from the snapshot it replaces, so that publishing costs what changed, and registered
+ * with the serializer relative to it. A Gateway generated
  * again has new instances and encodings even for resources that did not change: a resource whose
  * encoding has the same bytes as before keeps its version (compared, not hashed), and a type none
  * of whose versions changed keeps its version. A type whose resources are the same instances as
@@ -45,23 +47,29 @@ final class ContentSnapshot extends Snapshot {
 
   private final Map<Resources.ResourceType, Typed> types = new EnumMap<>(Resources.ResourceType.class);
 
+  /** What to tell the serializer this snapshot starts and stops serving; emptied once registered. */
+  private List<Consumer<EncodedSerializer>> registration = new ArrayList<>();
+
   /** A snapshot on its own, replacing none. */
   ContentSnapshot(GatewayXds xds) {
-    this(xds, null, new EncodedSerializer());
+    this(xds, null);
   }
 
-  /**
-   * @param previous the snapshot this one replaces, or null
-   * @param serializer where each resource served for the first time records its encoding
-   */
-  ContentSnapshot(GatewayXds xds, ContentSnapshot previous, EncodedSerializer serializer) {
+  /** @param previous the snapshot this one replaces, or null */
+  ContentSnapshot(GatewayXds xds, ContentSnapshot previous) {
     for (XdsType type : XdsType.values()) {
       Resources.ResourceType t = resourceType(type);
-      types.put(t, typed(type, xds, previous == null ? NONE : previous.types.get(t), serializer));
+      types.put(t, typed(type, xds, previous == null ? NONE : previous.types.get(t)));
     }
   }
 
-  private static Typed typed(XdsType type, GatewayXds xds, Typed before, EncodedSerializer serializer) {
+  /** Tells the serializer which resources this snapshot starts and stops serving: once, before it is served. */
+  void register(EncodedSerializer serializer) {
+    registration.forEach(r -> r.accept(serializer));
+    registration = List.of();
+  }
+
+  private Typed typed(XdsType type, GatewayXds xds, Typed before) {
     List<Message> messages = xds.resources(type);
     List<ByteString> encodings = xds.encodings(type);
     Map<String, Entry> entries = new LinkedHashMap<>();
@@ -72,16 +80,20 @@ final class ContentSnapshot extends Snapshot {
     boolean sameEntries = true;
     for (int i = 0; i < messages.size(); i++) {
       Message message = messages.get(i);
+      ByteString encoding = encodings.get(i);
       String name = type.nameOf(message);
       Entry old = before.entries.get(name);
       Entry entry = old;
       if (old == null || old.served.resource() != message) {
         // The new instance is served even when its bytes are the same, so that the replaced
         // configuration can be collected: only its version is kept, not hashed again.
-        boolean same = old != null && ContentVersions.sameBytes(old.encoding, encodings.get(i));
-        String version = same ? old.served.version() : ContentVersions.ofResource(encodings.get(i));
-        entry = new Entry(VersionedResource.create(message, version), encodings.get(i));
-        serializer.record(type, message, encodings.get(i));
+        boolean same = old != null && ContentVersions.sameBytes(old.encoding, encoding);
+        String version = same ? old.served.version() : ContentVersions.ofResource(encoding);
+        entry = new Entry(VersionedResource.create(message, version), encoding);
+        registration.add(serializer -> serializer.add(type, message, encoding));
+        if (old != null) {
+          registration.add(serializer -> serializer.remove(old.served.resource()));
+        }
         changed += same ? 0 : 1;
         sameEntries = false;
       }
@@ -91,6 +103,13 @@ final class ContentSnapshot extends Snapshot {
       versions.add(entry.served.version());
     }
     int removed = before.entries.size() - kept;
+    if (removed > 0) {
+      before.entries.forEach((name, gone) -> {
+        if (!entries.containsKey(name)) {
+          registration.add(serializer -> serializer.remove(gone.served.resource()));
+        }
+      });
+    }
     if (changed == 0 && removed == 0) {
       return sameEntries
           ? new Typed(before.entries, before.served, before.version, 0, 0)

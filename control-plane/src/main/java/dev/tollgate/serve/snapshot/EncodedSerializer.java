@@ -1,21 +1,26 @@
 package dev.tollgate.serve.snapshot;
 
-import com.google.common.collect.MapMaker;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import dev.tollgate.translator.xds.XdsType;
 import io.envoyproxy.controlplane.cache.Resources;
 import io.envoyproxy.controlplane.server.serializer.ProtoResourcesSerializer;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Packs a served resource into its {@code Any} from the canonical encoding the translation already
  * made, once per resource instead of once per proxy and response: java-control-plane's default
  * serializes every resource again for every response, which with a large route configuration and
  * many proxies costs more than everything else a change does.
+ *
+ * <p>Snapshots add what they serve and remove what they stop serving, so the map holds exactly the
+ * served resources (a weak map would keep replaced encodings until old-generation collections and
+ * its own clean-up). A resource it does not hold, such as a response of a replaced snapshot still
+ * being sent, is packed as usual.
  */
 final class EncodedSerializer implements ProtoResourcesSerializer {
 
@@ -27,11 +32,19 @@ final class EncodedSerializer implements ProtoResourcesSerializer {
     }
   }
 
-  /** Weak keys compare by identity, so an entry lives as long as the served resource instance. */
-  private final ConcurrentMap<Message, Any> packed = new MapMaker().weakKeys().makeMap();
+  /** By identity: equal messages of different snapshots are different entries. */
+  private final Map<Message, Any> packed = Collections.synchronizedMap(new IdentityHashMap<>());
 
-  void record(XdsType type, Message resource, ByteString encoding) {
-    packed.computeIfAbsent(resource, r -> Any.newBuilder().setTypeUrl(TYPE_URLS.get(type)).setValue(encoding).build());
+  void add(XdsType type, Message resource, ByteString encoding) {
+    packed.put(resource, Any.newBuilder().setTypeUrl(TYPE_URLS.get(type)).setValue(encoding).build());
+  }
+
+  void remove(Message resource) {
+    packed.remove(resource);
+  }
+
+  int size() {
+    return packed.size();
   }
 
   @Override

@@ -118,7 +118,7 @@ public final class GatewaySnapshots implements AutoCloseable {
       pending.cancel(false);
     }
     GatewayXds current = served.get(gateway);
-    ContentSnapshot snapshot = new ContentSnapshot(next, cache.getSnapshot(gateway), serializer);
+    ContentSnapshot snapshot = new ContentSnapshot(next, cache.getSnapshot(gateway));
     // What the snapshot replaced is what was last published, unless a removal was under way.
     if (current == before) {
       changes.gateway(gateway, snapshot.changes());
@@ -140,10 +140,11 @@ public final class GatewaySnapshots implements AutoCloseable {
   }
 
   private void set(String gateway, GatewayXds xds) {
-    set(gateway, xds, new ContentSnapshot(xds, cache.getSnapshot(gateway), serializer));
+    set(gateway, xds, new ContentSnapshot(xds, cache.getSnapshot(gateway)));
   }
 
   private void set(String gateway, GatewayXds xds, ContentSnapshot snapshot) {
+    snapshot.register(serializer);
     served.put(gateway, xds);
     cache.setSnapshot(gateway, snapshot);
   }

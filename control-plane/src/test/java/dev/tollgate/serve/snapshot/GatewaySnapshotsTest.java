@@ -140,7 +140,7 @@ class GatewaySnapshotsTest {
   void serializer_packsTheCanonicalEncoding_andPacksAnUnknownMessageItself() throws Exception {
     EncodedSerializer serializer = new EncodedSerializer();
     GatewayXds xds = withClusters("a");
-    new ContentSnapshot(xds, null, serializer);
+    new ContentSnapshot(xds).register(serializer);
     Message a = xds.resource(XdsType.CLUSTER, "a").orElseThrow();
     Any packed = serializer.serialize(a, Resources.ApiVersion.V3);
     assertThat(packed.getValue()).isSameAs(xds.encoded(XdsType.CLUSTER, "a"));
@@ -148,5 +148,19 @@ class GatewaySnapshotsTest {
     assertThat(packed.unpack(Cluster.class)).isEqualTo(a);
     Cluster unknown = Cluster.newBuilder().setName("x").build();
     assertThat(serializer.serialize(unknown, Resources.ApiVersion.V3)).isEqualTo(Any.pack(unknown));
+  }
+
+  @Test
+  void serializer_holdsExactlyWhatIsServed_replacedAndRemovedResourcesLeaveIt() {
+    EncodedSerializer serializer = new EncodedSerializer();
+    ContentSnapshot first = new ContentSnapshot(withTimeouts(1, 2));
+    first.register(serializer);
+    assertThat(serializer.size()).isEqualTo(2);
+    GatewayXds next = withClusters("a");
+    ContentSnapshot second = new ContentSnapshot(next, first);
+    second.register(serializer);
+    assertThat(serializer.size()).as("a replaced by its new instance, b removed").isEqualTo(1);
+    Message a = next.resource(XdsType.CLUSTER, "a").orElseThrow();
+    assertThat(serializer.serialize(a, Resources.ApiVersion.V3).getValue()).isSameAs(next.encoded(XdsType.CLUSTER, "a"));
   }
 }
