@@ -9,7 +9,6 @@ import dev.tollgate.translator.pipeline.Pipeline;
 import dev.tollgate.translator.pipeline.TranslationResult;
 import dev.tollgate.translator.xds.XdsType;
 import io.envoyproxy.controlplane.server.DiscoveryServerCallbacks;
-import io.envoyproxy.controlplane.server.V3DiscoveryServer;
 import io.envoyproxy.envoy.config.core.v3.Node;
 import io.envoyproxy.envoy.service.discovery.v3.AggregatedDiscoveryServiceGrpc;
 import io.envoyproxy.envoy.service.discovery.v3.DiscoveryRequest;
@@ -101,7 +100,7 @@ public class PropagationBenchmark {
     System.out.printf("%nserved snapshots for %d routes retain %.1f MB of heap (%.1f KB per route)%n",
         routes, retained / 1048576.0, retained / 1024.0 / routes);
     server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new V3DiscoveryServer(List.<DiscoveryServerCallbacks>of(), snapshots.cache()).getAggregatedDiscoveryServiceImpl())
+        .addService(snapshots.discoveryServer(List.<DiscoveryServerCallbacks>of()).getAggregatedDiscoveryServiceImpl())
         .build().start();
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
     stream = AggregatedDiscoveryServiceGrpc.newStub(channel).streamAggregatedResources(new StreamObserver<>() {

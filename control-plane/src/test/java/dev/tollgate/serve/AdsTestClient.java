@@ -100,7 +100,7 @@ public final class AdsTestClient implements AutoCloseable {
     sotw.onNext(request);
   }
 
-  synchronized void deltaRequest(DeltaDiscoveryRequest.Builder request) {
+  public synchronized void deltaRequest(DeltaDiscoveryRequest.Builder request) {
     if (delta == null) {
       delta = AggregatedDiscoveryServiceGrpc.newStub(channel).deltaAggregatedResources(observer(deltaResponses));
     }
@@ -112,7 +112,7 @@ public final class AdsTestClient implements AutoCloseable {
     return responses.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  DeltaDiscoveryResponse nextDelta(Duration wait) throws InterruptedException {
+  public DeltaDiscoveryResponse nextDelta(Duration wait) throws InterruptedException {
     return deltaResponses.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 

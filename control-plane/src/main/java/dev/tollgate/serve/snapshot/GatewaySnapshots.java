@@ -2,7 +2,11 @@ package dev.tollgate.serve.snapshot;
 
 import dev.tollgate.translator.xds.GatewayXds;
 import dev.tollgate.translator.xds.XdsType;
+import com.google.common.util.concurrent.MoreExecutors;
 import io.envoyproxy.controlplane.cache.SnapshotCache;
+import io.envoyproxy.controlplane.server.DiscoveryServerCallbacks;
+import io.envoyproxy.controlplane.server.ExecutorGroup;
+import io.envoyproxy.controlplane.server.V3DiscoveryServer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,6 +39,17 @@ public final class GatewaySnapshots implements AutoCloseable {
 
   private final NackedVersions nacks = new NackedVersions();
   private final ContentCache cache = new ContentCache(nacks);
+  private final EncodedSerializer serializer = new EncodedSerializer();
+  /**
+   * Sends responses off the publishing thread, in order per stream: publishing then costs what
+   * changed, not what the proxies are sent, and proxies are served in parallel.
+   */
+  private final ExecutorService senders = Executors.newFixedThreadPool(
+      Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+        Thread t = new Thread(r, "tollgate-xds-send");
+        t.setDaemon(true);
+        return t;
+      });
   private final Map<String, GatewayXds> served = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> pendingRemovals = new HashMap<>();
   /** The configuration last published for each Gateway (served, or being served once removals end). */
@@ -51,6 +67,15 @@ public final class GatewaySnapshots implements AutoCloseable {
 
   public SnapshotCache<String, ?> cache() {
     return cache;
+  }
+
+  /**
+   * java-control-plane's ADS service over these snapshots, serving each resource from its
+   * canonical encoding and sending on its own threads.
+   */
+  public V3DiscoveryServer discoveryServer(List<DiscoveryServerCallbacks> callbacks) {
+    ExecutorGroup perStream = () -> MoreExecutors.newSequentialExecutor(senders);
+    return new V3DiscoveryServer(callbacks, cache, perStream, serializer);
   }
 
   /** Where the ADS stream records responses and NACKs, so a refused configuration is not resent. */
@@ -87,15 +112,21 @@ public final class GatewaySnapshots implements AutoCloseable {
     if (before == next) {
       return;
     }
-    changes.gateway(gateway, before, next);
     targets.put(gateway, next);
     ScheduledFuture<?> pending = pendingRemovals.remove(gateway);
     if (pending != null) {
       pending.cancel(false);
     }
     GatewayXds current = served.get(gateway);
-    if (current == null || !dropsAny(current, next)) {
-      set(gateway, next);
+    ContentSnapshot snapshot = new ContentSnapshot(next, cache.getSnapshot(gateway));
+    // What the snapshot replaced is what was last published, unless a removal was under way.
+    if (current == before) {
+      changes.gateway(gateway, snapshot.changes());
+    } else {
+      changes.gateway(gateway, before, next);
+    }
+    if (current == null || !snapshot.removesAny(REMOVED_LATE)) {
+      set(gateway, next, snapshot);
       return;
     }
     set(gateway, withDropped(current, next));
@@ -109,20 +140,13 @@ public final class GatewaySnapshots implements AutoCloseable {
   }
 
   private void set(String gateway, GatewayXds xds) {
-    ContentSnapshot snapshot = new ContentSnapshot(xds);
-    served.put(gateway, xds);
-    cache.setSnapshot(gateway, snapshot);
+    set(gateway, xds, new ContentSnapshot(xds, cache.getSnapshot(gateway)));
   }
 
-  private static boolean dropsAny(GatewayXds current, GatewayXds next) {
-    for (XdsType type : REMOVED_LATE) {
-      for (var resource : current.resources(type)) {
-        if (next.resource(type, type.nameOf(resource)).isEmpty()) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private void set(String gateway, GatewayXds xds, ContentSnapshot snapshot) {
+    snapshot.register(serializer);
+    served.put(gateway, xds);
+    cache.setSnapshot(gateway, snapshot);
   }
 
   /** The next configuration plus what it drops, so nothing disappears while still referenced. */
@@ -151,5 +175,6 @@ public final class GatewaySnapshots implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    senders.shutdownNow();
   }
 }

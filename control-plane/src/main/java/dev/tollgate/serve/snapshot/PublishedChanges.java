@@ -16,6 +16,12 @@ public final class PublishedChanges {
   private final Set<String> gateways = new HashSet<>();
   private final Map<XdsType, Integer> resources = new EnumMap<>(XdsType.class);
 
+  /** Counts what a new snapshot found different from the one it replaced. */
+  void gateway(String gateway, Map<XdsType, Integer> changed) {
+    gateways.add(gateway);
+    changed.forEach((type, n) -> resources.merge(type, n, Integer::sum));
+  }
+
   /** Counts what differs between a Gateway's previous configuration (null: none) and its next one. */
   void gateway(String gateway, GatewayXds before, GatewayXds after) {
     gateways.add(gateway);

@@ -66,7 +66,7 @@ public final class XdsServer {
   @PostConstruct
   void start() throws IOException, GeneralSecurityException {
     callbacks = new XdsCallbacks(metrics, snapshots.nacks());
-    V3DiscoveryServer discovery = new V3DiscoveryServer(List.<DiscoveryServerCallbacks>of(callbacks), snapshots.cache());
+    V3DiscoveryServer discovery = snapshots.discoveryServer(List.<DiscoveryServerCallbacks>of(callbacks));
     NetworkAddress address = NetworkAddress.listening(settings.getXdsAddress());
     NettyServerBuilder builder = NettyServerBuilder.forAddress(socketAddress(address), credentials());
     if (address instanceof NetworkAddress.Unix) {
