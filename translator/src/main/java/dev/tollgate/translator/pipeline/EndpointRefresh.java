@@ -35,7 +35,8 @@ import java.util.function.UnaryOperator;
 final class EndpointRefresh {
 
   private final ServiceBackends services;
-  private final Set<String> changedServices;
+  /** The Services whose slices changed: names by namespace, looked up without building a key per backend. */
+  private final Map<String, Set<String>> changedServices = new HashMap<>();
   private final Map<DestinationIr, DestinationIr> refreshed = new IdentityHashMap<>();
   /**
    * Policies' parts, shared by the routes a policy applies to: each is walked once per Gateway
@@ -53,7 +54,10 @@ final class EndpointRefresh {
 
   EndpointRefresh(ServiceBackends services, Set<String> changedServices) {
     this.services = services;
-    this.changedServices = changedServices;
+    for (String service : changedServices) {
+      int slash = service.indexOf('/');
+      this.changedServices.computeIfAbsent(service.substring(0, slash), k -> new java.util.HashSet<>()).add(service.substring(slash + 1));
+    }
   }
 
   /** The Gateway with its changed Services' endpoints read again; the same instance when none of them is used. */
@@ -121,7 +125,7 @@ final class EndpointRefresh {
     }
     DestinationIr now = refreshed.computeIfAbsent(d, original -> {
       List<BackendIr> backends = mapAll(original.backends(), b -> {
-        if (b.service() == null || !changedServices.contains(b.service().serviceKey())) {
+        if (b.service() == null || !changed(b.service())) {
           return b;
         }
         List<EndpointIr> endpoints = services.endpoints(b.service());
@@ -135,6 +139,11 @@ final class EndpointRefresh {
       ambiguous |= other != null && !other.equals(now);
     }
     return now;
+  }
+
+  private boolean changed(dev.tollgate.translator.ir.ServicePortIr service) {
+    Set<String> names = changedServices.get(service.namespace());
+    return names != null && names.contains(service.service());
   }
 
   /**
