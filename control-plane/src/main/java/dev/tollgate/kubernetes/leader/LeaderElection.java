@@ -56,6 +56,8 @@ public final class LeaderElection implements AutoCloseable {
   private final Listener listener;
   private final MeterRegistry registry;
   private final AtomicBoolean leading = new AtomicBoolean();
+  /** Set once the listener has started leading, cleared before it stops: what {@link #leading()} reports. */
+  private volatile boolean reportedLeading;
   private final ExecutorService executor;
   private volatile boolean closed;
   private volatile CompletableFuture<?> running;
@@ -83,8 +85,9 @@ public final class LeaderElection implements AutoCloseable {
     return this;
   }
 
+  /** Whether this replica leads and its listener has been told so (its statuses are being written). */
   public boolean leading() {
-    return leading.get();
+    return reportedLeading;
   }
 
   public String identity() {
@@ -121,11 +124,13 @@ public final class LeaderElection implements AutoCloseable {
       LOG.info("{} leads (Lease {}/{}): writing statuses", settings.identity(), settings.namespace(), settings.name());
       transition("started");
       listener.startedLeading();
+      reportedLeading = true;
     }
   }
 
   private void stopped() {
     if (leading.compareAndSet(true, false)) {
+      reportedLeading = false;
       LOG.info("{} no longer leads (Lease {}/{}): statuses are left to the leader", settings.identity(),
           settings.namespace(), settings.name());
       transition("stopped");
