@@ -81,21 +81,12 @@ public final class Pipeline {
   public TranslationResult run(ResourceSet given, List<InputProblem> inputProblems) {
     ResourceSet resources = given.recordingLookups();
     StageRun before = lastStageRun;
-    boolean endpointsOnly = before != null && before.input().sameExcept(given, ENDPOINT_SLICES);
-    GatewayStageResult gateway;
-    Set<ObjectKey> stageLookups;
     Map<String, EndpointRefresh.Refreshed> refreshed = new HashMap<>();
+    GatewayStageResult gateway = before != null && before.input().sameExcept(given, ENDPOINT_SLICES)
+        ? endpointsRefreshed(before, given, refreshed) : null;
+    boolean endpointsOnly = gateway != null;
+    Set<ObjectKey> stageLookups;
     if (endpointsOnly) {
-      EndpointSliceIndex slices = new EndpointSliceIndex(given.endpointSlices());
-      EndpointRefresh refresh = new EndpointRefresh(new ServiceBackends(given, slices),
-          EndpointSliceIndex.changedServices(new EndpointSliceIndex(before.input().endpointSlices()), slices));
-      List<GatewayIr> irs = new ArrayList<>();
-      for (GatewayIr g : before.result().ir().gateways()) {
-        EndpointRefresh.Refreshed r = refresh.refresh(g);
-        refreshed.put(g.name(), r);
-        irs.add(r.ir());
-      }
-      gateway = new GatewayStageResult(new XdsIr(irs), before.result().statuses(), before.result().notices());
       stageLookups = before.lookups();
     } else {
       try {
@@ -151,6 +142,30 @@ public final class Pipeline {
     return new TranslationResult(gateway.ir(), Collections.unmodifiableMap(new TreeMap<>(context.gateways())),
         statuses, List.copyOf(inputProblems), List.copyOf(context.problems()), Collections.unmodifiableSet(lookups),
         Collections.unmodifiableSet(regenerated));
+  }
+
+  /**
+   * The previous gateway stage's result with the changed Services' endpoints read again, each
+   * Gateway's refresh noted in {@code refreshed}; null if reading them fails, and the gateway stage
+   * then runs as for any other change.
+   */
+  private static GatewayStageResult endpointsRefreshed(StageRun before, ResourceSet given,
+      Map<String, EndpointRefresh.Refreshed> refreshed) {
+    try {
+      EndpointSliceIndex slices = new EndpointSliceIndex(given.endpointSlices());
+      EndpointRefresh refresh = new EndpointRefresh(new ServiceBackends(given, slices),
+          EndpointSliceIndex.changedServices(new EndpointSliceIndex(before.input().endpointSlices()), slices));
+      List<GatewayIr> irs = new ArrayList<>();
+      for (GatewayIr g : before.result().ir().gateways()) {
+        EndpointRefresh.Refreshed r = refresh.refresh(g);
+        refreshed.put(g.name(), r);
+        irs.add(r.ir());
+      }
+      return new GatewayStageResult(new XdsIr(irs), before.result().statuses(), before.result().notices());
+    } catch (RuntimeException | StackOverflowError e) {
+      refreshed.clear();
+      return null;
+    }
   }
 
   /**
