@@ -52,14 +52,29 @@ public final class EndpointSliceIndex {
     }
   }
 
-  /** Whether every Service read has the same slices here. */
-  public boolean unchanged(Map<String, List<EndpointSlice>> read) {
+  /**
+   * The same Services' slices as they are here, when every one of them is equal to what was read
+   * but some are other instances (read again since): so that what is kept refers to the current
+   * objects, not to equal ones the input no longer holds. The given map itself when nothing
+   * differs, or null when some slices are not equal.
+   */
+  public Map<String, List<EndpointSlice>> current(Map<String, List<EndpointSlice>> read) {
+    boolean same = true;
     for (var e : read.entrySet()) {
-      if (!byService.getOrDefault(e.getKey(), List.of()).equals(e.getValue())) {
-        return false;
+      List<EndpointSlice> now = byService.getOrDefault(e.getKey(), List.of());
+      if (!now.equals(e.getValue())) {
+        return null;
+      }
+      for (int i = 0; same && i < now.size(); i++) {
+        same = now.get(i) == e.getValue().get(i);
       }
     }
-    return true;
+    if (same) {
+      return read;
+    }
+    Map<String, List<EndpointSlice>> out = new HashMap<>();
+    read.keySet().forEach(k -> out.put(k, byService.getOrDefault(k, List.of())));
+    return Map.copyOf(out);
   }
 
   /** The Services ({@code namespace/name}) whose slices differ between two indexes. */

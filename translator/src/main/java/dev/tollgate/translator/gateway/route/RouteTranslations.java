@@ -65,9 +65,13 @@ public final class RouteTranslations {
      */
     public TranslatedRoute translate(KubernetesObject route, Supplier<TranslatedRoute> translate) {
       Entry before = reusable.get(route.key());
+      Map<String, List<EndpointSlice>> current = before == null || !before.route().equals(route) ? null
+          : slices.current(before.slices());
       Entry now;
-      if (before != null && before.route().equals(route) && slices.unchanged(before.slices())) {
-        now = before;
+      if (current != null) {
+        // Kept with this run's route and slices, equal to the ones it was made from: the memo never
+        // holds on to objects the input has replaced with equal ones.
+        now = current == before.slices() && before.route() == route ? before : new Entry(route, before.translated(), current);
         reused++;
       } else {
         Map<String, List<EndpointSlice>> read = new HashMap<>();
