@@ -49,8 +49,8 @@ final class EndpointRefresh {
   /** Whether two of its destinations of one name differ, which leaves the cluster name ambiguous. */
   private boolean ambiguous;
 
-  /** A Gateway's representation read again, and the destinations of it that changed, by name. */
-  record Refreshed(GatewayIr ir, Map<String, DestinationIr> changed, boolean ambiguous) {}
+  /** A Gateway's representation read again from {@code from}, and the destinations of it that changed, by name. */
+  record Refreshed(GatewayIr from, GatewayIr ir, Map<String, DestinationIr> changed, boolean ambiguous) {}
 
   EndpointRefresh(ServiceBackends services, Set<String> changedServices) {
     this.services = services;
@@ -67,7 +67,7 @@ final class EndpointRefresh {
     jwts.clear();
     extAuths.clear();
     List<HttpListenerIr> listeners = mapAll(gateway.httpListeners(), this::refresh);
-    return new Refreshed(listeners == gateway.httpListeners() ? gateway : gateway.withListeners(listeners),
+    return new Refreshed(gateway, listeners == gateway.httpListeners() ? gateway : gateway.withListeners(listeners),
         Map.copyOf(changed), ambiguous);
   }
 

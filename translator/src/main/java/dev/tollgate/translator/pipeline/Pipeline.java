@@ -112,7 +112,7 @@ public final class Pipeline {
         continue;
       }
       try {
-        GatewayXds x = endpointsOnly ? withNewAssignments(prior, before, refreshed.get(g.name())) : null;
+        GatewayXds x = endpointsOnly ? withNewAssignments(prior, refreshed.get(g.name())) : null;
         if (x == null) {
           x = xds.translate(g, prior == null ? null : prior.xds());
         }
@@ -172,11 +172,8 @@ public final class Pipeline {
    * A refreshed Gateway's configuration from its previous one with new load assignments, when
    * that previous one was generated from the representation the refresh started from; else null.
    */
-  private static GatewayXds withNewAssignments(Generated prior, StageRun before, EndpointRefresh.Refreshed refreshed) {
-    if (prior == null || refreshed == null) {
-      return null;
-    }
-    GatewayIr start = before.result().ir().gateways().stream().filter(g -> g.name().equals(prior.ir().name())).findFirst().orElse(null);
-    return start != null && prior.ir().equals(start) ? EndpointRefresh.withNewAssignments(prior.xds(), refreshed) : null;
+  private static GatewayXds withNewAssignments(Generated prior, EndpointRefresh.Refreshed refreshed) {
+    return prior != null && refreshed != null && prior.ir().equals(refreshed.from())
+        ? EndpointRefresh.withNewAssignments(prior.xds(), refreshed) : null;
   }
 }
