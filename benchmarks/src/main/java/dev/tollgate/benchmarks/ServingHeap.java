@@ -23,7 +23,9 @@ import java.util.Set;
  * back, one in five an endpoint of a Service moved or back), each translated, published and
  * delivered before the next. Not a JMH benchmark: its figures are heap sizes, printed as it goes.
  *
- * <p>{@code java -Xms2g -Xmx2g -cp benchmarks.jar dev.tollgate.benchmarks.ServingHeap [changes] [clients]}
+ * <p>{@code java -Xms2g -Xmx2g -cp benchmarks.jar dev.tollgate.benchmarks.ServingHeap [changes] [clients] [final-input]}:
+ * with {@code final-input}, the changes are only applied to the input, and the figures are those
+ * of a fresh start on the input they leave.
  */
 public final class ServingHeap {
 
@@ -34,9 +36,20 @@ public final class ServingHeap {
   public static void main(String[] args) throws Exception {
     int changes = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    boolean finalInput = args.length > 2 && args[2].equals("final-input");
     long jvm = usedAfterGc();
     SyntheticEdits edits = new SyntheticEdits(SyntheticManifests.generate(ROUTES, GATEWAYS, SERVICES));
     ResourceSet input = edits.base();
+    if (finalInput) {
+      // The comparison: the same changes applied to the input only, then a fresh start on the
+      // result, so what the changes made the input itself grow is told apart from what serving kept.
+      ChangeSequence sequence = new ChangeSequence(edits);
+      for (int i = 1; i <= changes; i++) {
+        input = sequence.next(input);
+      }
+      System.out.printf("a fresh start on the input as %d changes leave it:%n", changes);
+      changes = 0;
+    }
     long read = usedAfterGc();
     Pipeline pipeline = Pipelines.create(TranslatorConfig.offline());
     TranslationResult first = pipeline.run(input, List.of());
@@ -56,19 +69,11 @@ public final class ServingHeap {
         long start = usedAfterGc();
         System.out.printf("heap used after full GC: JVM alone %s; + input read %s; + translated and published %s;"
             + " + %d proxies connected %s%n", mib(jvm), mib(read), mib(published), clients, mib(start));
-        Random random = new Random(42);
-        Set<Integer> renamed = new HashSet<>();
-        Set<Integer> moved = new HashSet<>();
+        ChangeSequence sequence = new ChangeSequence(edits);
         long began = System.nanoTime();
         int step = Math.max(1, changes / 10);
         for (int i = 1; i <= changes; i++) {
-          if (random.nextInt(5) == 0) {
-            int s = random.nextInt(SERVICES);
-            input = edits.endpoint(input, s, moved.add(s) || !moved.remove(s));
-          } else {
-            int r = random.nextInt(ROUTES);
-            input = edits.hostname(input, r, renamed.add(r) || !renamed.remove(r));
-          }
+          input = sequence.next(input);
           snapshots.publish(pipeline.run(input, List.of()).gateways(), Set.of());
           fleet.awaitQuiet();
           if (i % step == 0) {
@@ -79,6 +84,27 @@ public final class ServingHeap {
         }
         System.out.println("responses received by all clients: " + fleet.received() + "; NACKs: " + fleet.nacks());
       }
+    }
+  }
+
+  /** The random changes, the same sequence every run: four in five a hostname, one in five an endpoint. */
+  private static final class ChangeSequence {
+    private final SyntheticEdits edits;
+    private final Random random = new Random(42);
+    private final Set<Integer> renamed = new HashSet<>();
+    private final Set<Integer> moved = new HashSet<>();
+
+    ChangeSequence(SyntheticEdits edits) {
+      this.edits = edits;
+    }
+
+    ResourceSet next(ResourceSet input) throws Exception {
+      if (random.nextInt(5) == 0) {
+        int s = random.nextInt(SERVICES);
+        return edits.endpoint(input, s, moved.add(s) || !moved.remove(s));
+      }
+      int r = random.nextInt(ROUTES);
+      return edits.hostname(input, r, renamed.add(r) || !renamed.remove(r));
     }
   }
 
