@@ -367,9 +367,12 @@ public final class InfrastructureReconciler implements AutoCloseable {
           return true;
         }
         try {
-          client.genericKubernetesResources(kind.context()).inNamespace(settings.namespace()).withName(key.name())
-              .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+          boolean gone = client.genericKubernetesResources(kind.context()).inNamespace(settings.namespace()).withName(key.name())
+              .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete().isEmpty();
           memo.remove(key);
+          if (gone) {
+            continue; // deleted already: the informer had not seen it go
+          }
           metrics.deleted(kind.kind(), "deleted");
           LOG.info("deleted {} {}/{}: no Gateway wants it ({})", key.kind(), settings.namespace(), key.name(), gatewayNote(o));
         } catch (KubernetesClientException e) {

@@ -24,10 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * stops applying and tracks managedFields; the reconciler's tests do not depend on either. Every
  * apply is recorded with its query and content type, and requests can be made to fail.
  */
-final class ApplyingCrudDispatcher extends VersioningCrudDispatcher {
+public final class ApplyingCrudDispatcher extends VersioningCrudDispatcher {
 
   /** One apply as received: its path with query, and content type. */
-  record Apply(String path, String contentType, String body) {}
+  public record Apply(String path, String contentType, String body) {}
 
   private final KubernetesSerialization serialization = new KubernetesSerialization();
   private final List<Apply> applies = new CopyOnWriteArrayList<>();
@@ -35,12 +35,12 @@ final class ApplyingCrudDispatcher extends VersioningCrudDispatcher {
   private volatile int failureCode = 500;
 
   /** The next {@code n} applies and deletes are answered {@code code}, as an API server in trouble would. */
-  void failNext(int n, int code) {
+  public void failNext(int n, int code) {
     failureCode = code;
     failures.set(n);
   }
 
-  List<Apply> applies() {
+  public List<Apply> applies() {
     return List.copyOf(applies);
   }
 

@@ -18,17 +18,17 @@ import java.util.Map;
  * ConfigMap, Deployment (or DaemonSet) with Envoy and an OPA sidecar, Service — for the
  * reconciler's tests. Not the renderer: just enough real objects to apply.
  */
-final class ProxyObjects {
+public final class ProxyObjects {
 
-  static final String NAMESPACE = "tollgate-system";
+  public static final String NAMESPACE = "tollgate-system";
 
   private ProxyObjects() {}
 
-  static String name(String gatewayNamespace, String gatewayName) {
+  public static String name(String gatewayNamespace, String gatewayName) {
     return "envoy-" + gatewayNamespace + "-" + gatewayName;
   }
 
-  static RenderedGateway deployment(String ns, String gw, String opaImage) {
+  public static RenderedGateway deployment(String ns, String gw, String opaImage) {
     return new RenderedGateway(ns, gw, List.of(serviceAccount(ns, gw), bootstrap(ns, gw), new DeploymentBuilder()
         .withNewMetadata().withName(name(ns, gw)).withNamespace(NAMESPACE).withLabels(labels(ns, gw)).endMetadata()
         .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(labels(ns, gw)).endSelector()
