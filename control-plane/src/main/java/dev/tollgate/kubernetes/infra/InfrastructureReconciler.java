@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,10 +67,28 @@ public final class InfrastructureReconciler implements AutoCloseable {
    *     object can be compared with the tree (not so when the server normalises a value)
    * @param refused the API server refused the object as invalid: not tried again until its
    *     rendering changes or the resync
-   * @param before the resourceVersion the informer held when the apply was made (null for none):
-   *     while it still holds that one, it has not seen the apply yet
+   * @param version the resourceVersion the apply produced (null when refused)
+   * @param superseded resourceVersions of this object older than the one applied (the one the
+   *     informer held when the apply was made, "" for none, and those of earlier applies): while the
+   *     informer holds one of them, it has not seen the apply yet
    */
-  private record Applied(Map<String, Object> tree, boolean comparable, boolean refused, String before) {}
+  private record Applied(Map<String, Object> tree, boolean comparable, boolean refused, String version,
+      Set<String> superseded) {
+
+    /** What was superseded once an apply was made with the informer at {@code before}; a few suffice. */
+    static Set<String> superseding(Applied prior, String before, String applied) {
+      Set<String> out = new java.util.LinkedHashSet<>(prior == null ? Set.of() : prior.superseded());
+      if (prior != null && prior.version() != null) {
+        out.add(prior.version());
+      }
+      out.add(before == null ? "" : before);
+      out.remove(applied);
+      while (out.size() > 16) {
+        out.remove(out.iterator().next());
+      }
+      return Set.copyOf(out);
+    }
+  }
 
   private final KubernetesClient client;
   private final KubernetesSerialization serialization;
@@ -309,7 +328,7 @@ public final class InfrastructureReconciler implements AutoCloseable {
     boolean same = prior != null && prior.tree().equals(d.tree());
     // Unchanged since applied: refused as it is; or the informer has not seen the apply yet (an
     // object deleted since is no longer in the memo); or the live object holds what was applied.
-    if (same && (prior.refused() || Objects.equals(version, prior.before())
+    if (same && (prior.refused() || prior.superseded().contains(version == null ? "" : version)
         || live != null && (!prior.comparable() || Containment.holds(d.tree(), tree(live))))) {
       return true;
     }
@@ -320,7 +339,9 @@ public final class InfrastructureReconciler implements AutoCloseable {
     try {
       GenericKubernetesResource applied = client.genericKubernetesResources(d.kind().context()).inNamespace(settings.namespace())
           .resource(serialization.clone(d.object())).fieldManager(ReconcilerSettings.FIELD_MANAGER).forceConflicts().serverSideApply();
-      memo.put(key, new Applied(d.tree(), applied != null && Containment.holds(d.tree(), tree(applied)), false, version));
+      String appliedVersion = applied == null ? null : applied.getMetadata().getResourceVersion();
+      memo.put(key, new Applied(d.tree(), applied != null && Containment.holds(d.tree(), tree(applied)), false,
+          appliedVersion, Applied.superseding(prior, version, appliedVersion)));
       metrics.applied(d.kind().kind(), "applied");
       if (same) {
         LOG.info("{} {}/{}: a field Tollgate manages was changed or the object deleted; applied again", key.kind(),
@@ -331,7 +352,7 @@ public final class InfrastructureReconciler implements AutoCloseable {
       return true;
     } catch (KubernetesClientException e) {
       if (e.getCode() == 400 || e.getCode() == 422) {
-        memo.put(key, new Applied(d.tree(), false, true, version));
+        memo.put(key, new Applied(d.tree(), false, true, null, Applied.superseding(prior, version, null)));
         metrics.applied(d.kind().kind(), "refused");
         LOG.warn("{} {}/{} ({}): refused by the API server: {}; tried again when its rendering changes, or at the next resync",
             key.kind(), settings.namespace(), key.name(), gatewayNote(d.object()), e.getMessage());
