@@ -40,12 +40,14 @@ final class ServeSettingsCheck {
       "max-document-size", "liveness-timeout", "xds-tls.certificate", "xds-tls.key", "xds-tls.client-ca",
       "xds-tls.reload-interval", "provider", "namespaces", "kubeconfig", "resync-interval", "leader-election.namespace",
       "leader-election.lease-name", "leader-election.lease-duration", "leader-election.renew-deadline",
-      "leader-election.retry-period");
+      "leader-election.retry-period", "infrastructure.reconcile", "infrastructure.namespace",
+      "infrastructure.resync-interval");
   /** The settings of proxy authentication ({@code dev.tollgate.serve.xds.auth.ProxyAuthSettings}). */
   private static final Set<String> PROXY_AUTH = Set.of("proxy-auth", "proxy-auth-audience", "proxy-auth-namespaces",
       "proxy-auth-cache-age");
   private static final List<String> DURATIONS = List.of("debounce", "removal-delay", "liveness-timeout", "xds-tls.reload-interval",
-      "resync-interval", "leader-election.lease-duration", "leader-election.renew-deadline", "leader-election.retry-period");
+      "resync-interval", "leader-election.lease-duration", "leader-election.renew-deadline", "leader-election.retry-period",
+      "infrastructure.resync-interval");
   private static final Set<String> PROVIDERS = Set.of("kubernetes", "file");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
@@ -133,7 +135,7 @@ final class ServeSettingsCheck {
         }
       }
     }
-    for (String key : List.of("tollgate.enable-backend", "tollgate.enable-envoy-patch-policy")) {
+    for (String key : List.of("tollgate.enable-backend", "tollgate.enable-envoy-patch-policy", "tollgate.infrastructure.reconcile")) {
       Optional<String> text = settings.get(key, String.class);
       if (text.isPresent() && !Set.of("true", "false").contains(text.get().toLowerCase(Locale.ROOT))) {
         throw refused(key + ": \"" + text.get() + "\" is neither true nor false", ExitCodes.USAGE);

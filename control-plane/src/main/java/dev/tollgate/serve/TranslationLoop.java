@@ -8,6 +8,7 @@ import dev.tollgate.serve.provider.kubernetes.KubernetesProvider;
 import dev.tollgate.serve.snapshot.GatewaySnapshots;
 import dev.tollgate.serve.snapshot.PublishedChanges;
 import dev.tollgate.translator.input.InputProblem;
+import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.pipeline.Pipeline;
 import dev.tollgate.translator.pipeline.Problem;
 import dev.tollgate.translator.pipeline.TranslationResult;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -63,7 +65,10 @@ public final class TranslationLoop {
   private final ProblemLog problems = new ProblemLog(LOG);
   /** Told of every completed translation (the Kubernetes status write-back). */
   private final List<Consumer<TranslationResult>> listeners = new CopyOnWriteArrayList<>();
+  /** Told of every completed translation with the input it was made from (the proxy infrastructure reconciler). */
+  private final List<BiConsumer<ResourceSet, TranslationResult>> inputListeners = new CopyOnWriteArrayList<>();
   private volatile TranslationResult last;
+  private volatile ResourceSet lastInput;
   private volatile String failure;
   private volatile List<String> unread = List.of();
   /** {@link System#nanoTime()} when the translation under way started; 0 when none is. */
@@ -121,6 +126,8 @@ public final class TranslationLoop {
       PublishedChanges changes = snapshots.publish(result.gateways(), withheld);
       // Listeners hear of a result before last() shows it, so whoever sees it there knows they have.
       listeners.forEach(l -> l.accept(result));
+      inputListeners.forEach(l -> l.accept(inputs.resources(), result));
+      lastInput = inputs.resources();
       last = result;
       // A defect caught inside the pipeline withholds what it touched; the translation still failed.
       failure = result.defect().map(Problem::message).orElse(null);
@@ -215,6 +222,16 @@ public final class TranslationLoop {
   /** Calls {@code listener} with every translation that completes from now on. */
   public void onTranslated(Consumer<TranslationResult> listener) {
     listeners.add(listener);
+  }
+
+  /** Calls {@code listener} with every translation that completes from now on, and the input it was made from. */
+  public void onTranslatedFrom(BiConsumer<ResourceSet, TranslationResult> listener) {
+    inputListeners.add(listener);
+  }
+
+  /** The input of {@link #last()}, once a translation has finished. */
+  public Optional<ResourceSet> lastInput() {
+    return Optional.ofNullable(lastInput);
   }
 
   /** The last translation, once one has finished. */

@@ -44,11 +44,17 @@ public final class CrdMockCluster implements AutoCloseable {
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 
-  private final VersioningCrudDispatcher dispatcher = new VersioningCrudDispatcher();
+  private final VersioningCrudDispatcher dispatcher;
   private final KubernetesMockServer api;
   private final NamespacedKubernetesClient client;
 
   public CrdMockCluster() {
+    this(new VersioningCrudDispatcher());
+  }
+
+  /** With a dispatcher of more abilities (server-side apply, say). */
+  public CrdMockCluster(VersioningCrudDispatcher dispatcher) {
+    this.dispatcher = dispatcher;
     api = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     api.init(InetAddress.getLoopbackAddress(), 0);
     client = api.createClient();

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * resourceVersion is refused with 409 Conflict, and a test can make the next PUT to a path
  * conflict, as a write by someone else between a read and a write would, or forbid reads.
  */
-public final class VersioningCrudDispatcher extends KubernetesCrudDispatcher {
+public class VersioningCrudDispatcher extends KubernetesCrudDispatcher {
 
   private final Set<String> conflictNext = ConcurrentHashMap.newKeySet();
   private final Set<String> forbidden = ConcurrentHashMap.newKeySet();

@@ -31,6 +31,9 @@ public final class StatusWriteBack {
   private final LeaderElectionProperties leaderElection;
   private StatusWriter writer;
   private LeaderElection election;
+  /** Others that write only while this replica leads (the proxy infrastructure reconciler). */
+  private final java.util.List<LeaderElection.Listener> followers = new java.util.ArrayList<>();
+  private boolean leads;
 
   public StatusWriteBack(TranslationLoop loop, ServeSettings settings, ServeMetrics metrics,
       LeaderElectionProperties leaderElection) {
@@ -50,12 +53,33 @@ public final class StatusWriteBack {
     }
     writer = new StatusWriter(client, provider, StatusWriterSettings.defaults(settings.getControllerName()), metrics.registry());
     LeaderSettings lease = leaderElection.settings(System.getenv(), client.getNamespace());
-    election = new LeaderElection(client, lease, LeaderElection.Listener.of(writer::activate, writer::deactivate),
-        metrics.registry()).start();
+    election = new LeaderElection(client, lease, LeaderElection.Listener.of(() -> {
+      writer.activate();
+      leadershipChanged(true);
+    }, () -> {
+      writer.deactivate();
+      leadershipChanged(false);
+    }), metrics.registry()).start();
     loop.onTranslated(result -> writer.write(result.statuses()));
     loop.last().ifPresent(result -> writer.write(result.statuses()));
     LOG.info("statuses are written back to the cluster while this replica ({}) holds Lease {}/{}",
         election.identity(), lease.namespace(), lease.name());
+  }
+
+  /**
+   * Tells {@code listener} when this replica starts and stops leading, from now on — at once when it
+   * leads already. Not at all with the file provider, where there is no election.
+   */
+  public synchronized void onLeadership(LeaderElection.Listener listener) {
+    followers.add(listener);
+    if (leads) {
+      listener.startedLeading();
+    }
+  }
+
+  private synchronized void leadershipChanged(boolean now) {
+    leads = now;
+    followers.forEach(now ? LeaderElection.Listener::startedLeading : LeaderElection.Listener::stoppedLeading);
   }
 
   /** True while this replica holds the Lease and writes statuses. */

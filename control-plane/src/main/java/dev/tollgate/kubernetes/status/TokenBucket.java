@@ -4,14 +4,14 @@ package dev.tollgate.kubernetes.status;
  * A token bucket: up to {@code burst} calls at once, then {@code perSecond} on average, so a
  * burst of changes reaches the API server at a bounded rate.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
   private final double perSecond;
   private final double burst;
   private double tokens;
   private long last;
 
-  TokenBucket(double perSecond, int burst) {
+  public TokenBucket(double perSecond, int burst) {
     if (perSecond <= 0 || burst < 1) {
       throw new IllegalArgumentException("a token bucket needs a positive rate and a burst of at least 1");
     }
@@ -22,7 +22,7 @@ final class TokenBucket {
   }
 
   /** Takes one token, sleeping until there is one. */
-  synchronized void acquire() throws InterruptedException {
+  public synchronized void acquire() throws InterruptedException {
     refill();
     while (tokens < 1) {
       long waitNanos = (long) ((1 - tokens) / perSecond * 1e9);

@@ -4,6 +4,7 @@ import static dev.tollgate.translator.status.ConditionTypes.ACCEPTED;
 import static dev.tollgate.translator.status.ConditionTypes.PROGRAMMED;
 
 import dev.tollgate.translator.TranslatorConfig;
+import dev.tollgate.translator.gateway.address.ProxyServiceAddresses;
 import dev.tollgate.translator.gateway.backend.BackendKindResolver;
 import dev.tollgate.translator.gateway.backend.BackendObjects;
 import dev.tollgate.translator.gateway.backend.EndpointSliceIndex;
@@ -113,8 +114,9 @@ public final class GatewayStage {
     }
 
     List<GatewayIr> irs = new ArrayList<>();
+    ProxyServiceAddresses proxyAddresses = new ProxyServiceAddresses(resources);
     for (GatewayState state : gateways.values()) {
-      statuses.add(GatewayStatuses.finish(state));
+      statuses.add(GatewayStatuses.finish(state, proxyAddresses));
       EnvoyProxySpec proxy = parameters.get(state.gateway().key());
       if (proxy != null) {
         irs.add(GatewayIrBuilder.build(state, EnvoyProxies.filterOrder(proxy)));

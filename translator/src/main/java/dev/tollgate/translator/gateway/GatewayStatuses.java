@@ -3,6 +3,7 @@ package dev.tollgate.translator.gateway;
 import static dev.tollgate.translator.status.ConditionTypes.ACCEPTED;
 import static dev.tollgate.translator.status.ConditionTypes.PROGRAMMED;
 
+import dev.tollgate.translator.gateway.address.ProxyServiceAddresses;
 import dev.tollgate.translator.model.gatewayapi.Gateway;
 import dev.tollgate.translator.status.ConditionTypes.Reason;
 import dev.tollgate.translator.status.GatewayStatus;
@@ -23,7 +24,8 @@ final class GatewayStatuses {
 
   private GatewayStatuses() {}
 
-  static ObjectStatus finish(GatewayState state) {
+  /** @param proxyAddresses the addresses of the Gateway's proxy Service, which win over those its spec asks for */
+  static ObjectStatus finish(GatewayState state, ProxyServiceAddresses proxyAddresses) {
     var c = state.conditions();
     List<GatewayStatus.Address> addresses = new ArrayList<>();
     for (Gateway.Address a : state.gateway().spec().addresses()) {
@@ -34,6 +36,7 @@ final class GatewayStatuses {
         addresses.add(new GatewayStatus.Address(type, a.value()));
       }
     }
+    addresses = proxyAddresses.of(state.gateway()).orElse(addresses);
     listenerSummary(state);
     List<GatewayStatus.Listener> listeners = new ArrayList<>();
     for (ListenerState l : state.listeners()) {

@@ -164,7 +164,9 @@ final class DocumentIntake {
         m.remove("namespace");
       }
     }
-    object.remove("status");
+    if (!kind.statusIsInput()) {
+      object.remove("status");
+    }
     String name = metadata.path("name").isTextual() ? metadata.path("name").asText() : "";
     return new ObjectKey(kind.kind(), namespace, name);
   }

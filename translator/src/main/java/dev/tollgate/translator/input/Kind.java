@@ -54,6 +54,15 @@ public record Kind(
     return guardsTraffic() || (group.equals(Kinds.GATEWAY_API_GROUP) && (kind.equals("HTTPRoute") || kind.equals("GRPCRoute")));
   }
 
+  /**
+   * Whether this kind's status is read: a Service's, where load balancers write the addresses a
+   * Gateway's proxy Service is reached at. Every other kind's status is dropped when read: for
+   * the kinds Tollgate writes statuses to, it is Tollgate's output, never its input.
+   */
+  public boolean statusIsInput() {
+    return group.isEmpty() && kind.equals("Service");
+  }
+
   /** How the API server checks this kind's object names. */
   public ObjectMetaRules.NameFormat nameFormat() {
     return switch (kind) {

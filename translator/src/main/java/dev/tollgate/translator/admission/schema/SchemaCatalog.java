@@ -51,12 +51,16 @@ public final class SchemaCatalog {
       crd = JsonPatches.apply(overlay, crd);
     }
     Map<String, JsonNode> versions = new ConcurrentHashMap<>();
+    boolean statusIsInput = dev.tollgate.translator.input.Kinds.find(crd.path("spec").path("group").asText(),
+        crd.path("spec").path("names").path("kind").asText()).map(dev.tollgate.translator.input.Kind::statusIsInput).orElse(false);
     for (JsonNode v : crd.path("spec").path("versions")) {
       JsonNode schema = v.path("schema").path("openAPIV3Schema").deepCopy();
       if (schema instanceof ObjectNode root) {
         ObjectNode properties = root.with("properties");
         properties.set("metadata", objectMeta().deepCopy());
-        properties.remove("status"); // readers drop it: a status is the controller's to write
+        if (!statusIsInput) {
+          properties.remove("status"); // readers drop it: a status is the controller's to write
+        }
         versions.put(v.path("name").asText(), root);
       }
     }
