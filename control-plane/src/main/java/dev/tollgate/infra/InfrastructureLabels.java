@@ -1,6 +1,7 @@
 package dev.tollgate.infra;
 
 import dev.tollgate.serve.xds.auth.GatewayLabels;
+import dev.tollgate.translator.naming.ProxyLabels;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,8 +13,8 @@ import java.util.TreeMap;
  */
 public final class InfrastructureLabels {
 
-  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-  public static final String MANAGED_BY_TOLLGATE = "tollgate";
+  public static final String MANAGED_BY = ProxyLabels.MANAGED_BY;
+  public static final String MANAGED_BY_TOLLGATE = ProxyLabels.MANAGED_BY_TOLLGATE;
   public static final String NAME = "app.kubernetes.io/name";
   public static final String COMPONENT = "app.kubernetes.io/component";
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.infra.InfrastructureLabels;
 import dev.tollgate.infra.RenderedGateway;
 import dev.tollgate.serve.xds.auth.GatewayLabels;
-import dev.tollgate.translator.gateway.address.ProxyServiceAddresses;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
@@ -84,13 +83,5 @@ class DesiredObjectsTest {
 
     assertThat(desired.objects().values()).singleElement()
         .satisfies(d -> assertThat(d.object().getMetadata().getNamespace()).isEqualTo(ProxyObjects.NAMESPACE));
-  }
-
-  @Test
-  void translatorsProxyServiceLabels_areTheRenderersLabels() {
-    assertThat(ProxyServiceAddresses.MANAGED_BY).isEqualTo(InfrastructureLabels.MANAGED_BY);
-    assertThat(ProxyServiceAddresses.MANAGED_BY_TOLLGATE).isEqualTo(InfrastructureLabels.MANAGED_BY_TOLLGATE);
-    assertThat(ProxyServiceAddresses.OWNING_GATEWAY_NAME).isEqualTo(GatewayLabels.NAME);
-    assertThat(ProxyServiceAddresses.OWNING_GATEWAY_NAMESPACE).isEqualTo(GatewayLabels.NAMESPACE);
   }
 }

@@ -4,6 +4,7 @@ import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.model.core.Service;
 import dev.tollgate.translator.model.gatewayapi.Gateway;
+import dev.tollgate.translator.naming.ProxyLabels;
 import dev.tollgate.translator.status.GatewayStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,10 +30,6 @@ import java.util.Optional;
  */
 public final class ProxyServiceAddresses {
 
-  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-  public static final String MANAGED_BY_TOLLGATE = "tollgate";
-  public static final String OWNING_GATEWAY_NAME = "gateway.envoyproxy.io/owning-gateway-name";
-  public static final String OWNING_GATEWAY_NAMESPACE = "gateway.envoyproxy.io/owning-gateway-namespace";
   static final int MAX_ADDRESSES = 16;
 
   private final Map<ObjectKey, Service> byGateway = new HashMap<>();
@@ -40,9 +37,9 @@ public final class ProxyServiceAddresses {
   public ProxyServiceAddresses(ResourceSet resources) {
     for (Service s : resources.all("Service", Service.class)) { // sorted: the first of several wins
       Map<String, String> labels = s.metadata().labels();
-      String ns = labels.get(OWNING_GATEWAY_NAMESPACE);
-      String name = labels.get(OWNING_GATEWAY_NAME);
-      if (MANAGED_BY_TOLLGATE.equals(labels.get(MANAGED_BY)) && ns != null && name != null) {
+      String ns = labels.get(ProxyLabels.OWNING_GATEWAY_NAMESPACE);
+      String name = labels.get(ProxyLabels.OWNING_GATEWAY_NAME);
+      if (ProxyLabels.MANAGED_BY_TOLLGATE.equals(labels.get(ProxyLabels.MANAGED_BY)) && ns != null && name != null) {
         byGateway.putIfAbsent(new ObjectKey("Gateway", ns, name), s);
       }
     }
