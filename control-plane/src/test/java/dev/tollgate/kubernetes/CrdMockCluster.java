@@ -119,11 +119,21 @@ public final class CrdMockCluster implements AutoCloseable {
 
   /** Every request received since the last call (of this or {@link #statusWrites()}), as {@code METHOD path?query}. */
   public List<String> requests() {
-    List<String> out = new ArrayList<>();
+    return takeRequests().stream().map(r -> r.getMethod() + " " + r.getPath()).toList();
+  }
+
+  /** The requests received since the last call that presented the bearer token, as {@code METHOD path?query}. */
+  public List<String> requestsWithToken(String token) {
+    return takeRequests().stream().filter(r -> ("Bearer " + token).equals(r.getHeader("Authorization")))
+        .map(r -> r.getMethod() + " " + r.getPath()).toList();
+  }
+
+  private List<RecordedRequest> takeRequests() {
+    List<RecordedRequest> out = new ArrayList<>();
     try {
       RecordedRequest r;
       while ((r = api.takeRequest(0, TimeUnit.MILLISECONDS)) != null) {
-        out.add(r.getMethod() + " " + r.getPath());
+        out.add(r);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

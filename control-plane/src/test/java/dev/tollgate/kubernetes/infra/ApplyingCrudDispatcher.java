@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * stops applying and tracks managedFields; the reconciler's tests do not depend on either. Every
  * apply is recorded with its query and content type, and requests can be made to fail.
  */
-public final class ApplyingCrudDispatcher extends VersioningCrudDispatcher {
+public class ApplyingCrudDispatcher extends VersioningCrudDispatcher {
 
   /** One apply as received: its path with query, and content type. */
   public record Apply(String path, String contentType, String body) {}

@@ -19,7 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** One ADS stream of a proxy that sends {@code authorization} metadata, or none, as the test says. */
-final class TokenAdsStream implements AutoCloseable {
+public final class TokenAdsStream implements AutoCloseable {
 
   private final ManagedChannel channel;
   private final BlockingQueue<Object> responses = new LinkedBlockingQueue<>();
@@ -31,7 +31,7 @@ final class TokenAdsStream implements AutoCloseable {
   private StreamObserver<DeltaDiscoveryRequest> delta;
 
   /** @param authorization the metadata's value ({@code Bearer TOKEN}, a bare token), or null for none */
-  TokenAdsStream(String address, String authorization, String gateway) {
+  public TokenAdsStream(String address, String authorization, String gateway) {
     this(NettyChannelBuilder.forTarget(address).usePlaintext().build(), authorization, gateway);
   }
 
@@ -72,7 +72,7 @@ final class TokenAdsStream implements AutoCloseable {
   }
 
   /** A state-of-the-world request for every resource of the type. */
-  void request(String typeUrl) {
+  public void request(String typeUrl) {
     if (sotw == null) {
       sotw = stub.streamAggregatedResources(cast(observer));
     }
