@@ -56,8 +56,25 @@ class ChartTest {
     ObjectNode service = TollgateChart.ofKind(docs, "Service").get(0);
     assertThat(service.at("/metadata/name").asText() + "." + service.at("/metadata/namespace").asText() + ".svc:"
         + service.at("/spec/ports/0/port").asText()).as("the address proxies are given by default").isEqualTo("tollgate.tollgate-system.svc:18000");
+    assertThat(env(deployment, "TOLLGATE_INFRASTRUCTURE_XDS_ADDRESS").path("value").asText())
+        .as("the proxies Tollgate creates are given that Service").isEqualTo("tollgate.tollgate-system.svc:18000");
+    assertThat(env(deployment, "TOLLGATE_INFRASTRUCTURE_ENVOY_IMAGE")).as("Tollgate's own default image").isNull();
+    assertThat(env(deployment, "TOLLGATE_INFRASTRUCTURE_XDS_CA_CONFIG_MAP")).as("plaintext xDS").isNull();
     ObjectNode gatewayClass = TollgateChart.ofKind(docs, "GatewayClass").get(0);
     assertThat(gatewayClass.at("/spec/controllerName").asText()).isEqualTo(TranslatorConfig.DEFAULT_CONTROLLER_NAME);
+  }
+
+  @Test
+  void proxiesInAnotherNamespace_reachThisReleasesService_withTheImageAndXdsCaGiven() {
+    List<ObjectNode> docs = TollgateChart.documents(TollgateChart.template(Map.of(
+        "infrastructure.namespace", "proxies", "xds.port", 18443,
+        "infrastructure.envoyImage", "registry.example/envoy:v1.36.2", "infrastructure.xdsCaConfigMap", "tollgate-xds-ca")));
+    ObjectNode deployment = TollgateChart.ofKind(docs, "Deployment").get(0);
+    assertThat(env(deployment, "TOLLGATE_INFRASTRUCTURE_NAMESPACE").path("value").asText()).isEqualTo("proxies");
+    assertThat(env(deployment, "TOLLGATE_INFRASTRUCTURE_XDS_ADDRESS").path("value").asText()).isEqualTo("tollgate.tollgate-system.svc:18443");
+    assertThat(env(deployment, "TOLLGATE_XDS_ADDRESS").path("value").asText()).isEqualTo("0.0.0.0:18443");
+    assertThat(env(deployment, "TOLLGATE_INFRASTRUCTURE_ENVOY_IMAGE").path("value").asText()).isEqualTo("registry.example/envoy:v1.36.2");
+    assertThat(env(deployment, "TOLLGATE_INFRASTRUCTURE_XDS_CA_CONFIG_MAP").path("value").asText()).isEqualTo("tollgate-xds-ca");
   }
 
   @Test
