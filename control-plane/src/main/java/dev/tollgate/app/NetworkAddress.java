@@ -45,7 +45,7 @@ public sealed interface NetworkAddress permits NetworkAddress.Tcp, NetworkAddres
   }
 
   /** Where a client connects: TCP or a unix socket, on a port from 1 to 65535. */
-  static NetworkAddress connecting(String text) {
+  public static NetworkAddress connecting(String text) {
     return parse(text, 1, true);
   }
 

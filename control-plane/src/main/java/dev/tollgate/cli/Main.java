@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A control plane for Envoy: Gateway API and policy resources in, validated xDS out.",
-    subcommands = {TranslateCommand.class, ValidateCommand.class, ServeCommand.class, BootstrapCommand.class, CertsCommand.class,
+    subcommands = {TranslateCommand.class, ValidateCommand.class, ServeCommand.class, BootstrapCommand.class, RenderCommand.class, CertsCommand.class,
         VersionCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

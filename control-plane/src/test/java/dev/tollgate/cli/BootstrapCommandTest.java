@@ -1,5 +1,6 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.bootstrap.XdsToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.translator.json.Mappers;

@@ -14,6 +14,12 @@ public class InfrastructureProperties {
   private String namespace;
   /** How often every object is applied again, repairing what no watch event showed. */
   private Duration resyncInterval = Duration.ofMinutes(10);
+  /** Where the rendered proxies reach Tollgate's xDS; unset: {@code tollgate.<namespace>.svc:18000}. */
+  private String xdsAddress;
+  /** The Envoy image of the rendered proxies, unless an EnvoyProxy names one. */
+  private String envoyImage;
+  /** A ConfigMap (key {@code ca.crt}) in the namespace the proxies verify Tollgate with over TLS; unset: plaintext. */
+  private String xdsCaConfigMap;
 
   /** The settings in effect. */
   public ReconcilerSettings settings(Map<String, String> env) {
@@ -42,5 +48,29 @@ public class InfrastructureProperties {
 
   public void setResyncInterval(Duration resyncInterval) {
     this.resyncInterval = resyncInterval;
+  }
+
+  public String getXdsAddress() {
+    return xdsAddress;
+  }
+
+  public void setXdsAddress(String xdsAddress) {
+    this.xdsAddress = xdsAddress;
+  }
+
+  public String getEnvoyImage() {
+    return envoyImage;
+  }
+
+  public void setEnvoyImage(String envoyImage) {
+    this.envoyImage = envoyImage;
+  }
+
+  public String getXdsCaConfigMap() {
+    return xdsCaConfigMap;
+  }
+
+  public void setXdsCaConfigMap(String xdsCaConfigMap) {
+    this.xdsCaConfigMap = xdsCaConfigMap;
   }
 }

@@ -4,6 +4,7 @@ import dev.tollgate.infra.RenderedGateway;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.model.gatewayapi.Gateway;
 import dev.tollgate.translator.pipeline.TranslationResult;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  */
 @Singleton
 @Requires(property = "test.infrastructure-rendering", value = "true")
+@Replaces(bean = InfrastructureRendering.class, factory = InfrastructureRenderingFactory.class)
 final class TestRendering implements InfrastructureRendering {
 
   @Override

@@ -1,4 +1,4 @@
-package dev.tollgate.cli;
+package dev.tollgate.bootstrap;
 
 import com.google.protobuf.Any;
 import io.envoyproxy.envoy.config.core.v3.ApiVersion;
@@ -18,9 +18,9 @@ import java.nio.file.Path;
  * move. A static secret would be read once, at start: a projected token expires (an hour by
  * default) and the kubelet rotates it, so a proxy reconnecting later would present an expired one.
  */
-final class XdsToken {
+public final class XdsToken {
 
-  static final String SECRET = "tollgate_xds_token";
+  public static final String SECRET = "tollgate_xds_token";
 
   private XdsToken() {}
 
@@ -28,7 +28,7 @@ final class XdsToken {
    * Where the token's secret file is, unless given: beside the token, named after it. YAML (JSON is
    * YAML too): Envoy parses such a file by its extension.
    */
-  static String sdsFile(String tokenFile, String given) {
+  public static String sdsFile(String tokenFile, String given) {
     return given != null ? given : tokenFile + "-sds.yaml";
   }
 
@@ -36,7 +36,7 @@ final class XdsToken {
    * The credential: the secret from its file, reloaded on every move in the token's directory
    * (the kubelet swaps a projected volume's {@code ..data} link to rotate what it holds).
    */
-  static SdsSecretConfig secretConfig(String tokenFile, String sdsFile) {
+  public static SdsSecretConfig secretConfig(String tokenFile, String sdsFile) {
     Path parent = Path.of(tokenFile).toAbsolutePath().getParent();
     PathConfigSource.Builder path = PathConfigSource.newBuilder().setPath(sdsFile(tokenFile, sdsFile));
     if (parent != null) {
@@ -48,7 +48,7 @@ final class XdsToken {
   }
 
   /** The secret file's contents: a discovery response holding the generic secret read from the token file. */
-  static DiscoveryResponse discoveryResponse(String tokenFile) {
+  public static DiscoveryResponse discoveryResponse(String tokenFile) {
     Secret secret = Secret.newBuilder().setName(SECRET)
         .setGenericSecret(GenericSecret.newBuilder().setSecret(DataSource.newBuilder().setFilename(tokenFile))).build();
     return DiscoveryResponse.newBuilder().setTypeUrl("type.googleapis.com/" + Secret.getDescriptor().getFullName())
