@@ -147,7 +147,7 @@ class ChartRbacTest {
           .addToLabels(GatewayLabels.NAME, "eg").addToLabels(GatewayLabels.NAMESPACE, "default").endMetadata()
           .withNewSpec().withServiceAccountName(proxy).endSpec().build()).create();
       var deployments = client.apps().deployments().inNamespace(NAMESPACE);
-      Map<String, Object> serveSettings = new HashMap<>(Map.of("test.infrastructure-rendering", true,
+      Map<String, Object> serveSettings = new HashMap<>(Map.of("test.infrastructure-rendering", true, "tollgate.infrastructure.reconcile", true,
           "tollgate.proxy-auth", "kubernetes-token", "tollgate.proxy-auth-namespaces", NAMESPACE,
           "tollgate.infrastructure.namespace", NAMESPACE, "tollgate.leader-election.namespace", NAMESPACE));
       serveSettings.putAll(settings);

@@ -45,7 +45,7 @@ class KubernetesInfrastructureTest {
       var deployments = client.apps().deployments().inNamespace(ProxyObjects.NAMESPACE);
       var services = client.services().inNamespace(ProxyObjects.NAMESPACE);
       String name = ProxyObjects.name("default", "eg");
-      try (KubernetesServe serve = KubernetesServe.against(cluster.url(), Map.of("test.infrastructure-rendering", true,
+      try (KubernetesServe serve = KubernetesServe.against(cluster.url(), Map.of("test.infrastructure-rendering", true, "tollgate.infrastructure.reconcile", true,
           "tollgate.infrastructure.namespace", ProxyObjects.NAMESPACE, "tollgate.leader-election.namespace", ProxyObjects.NAMESPACE))) {
         assertThat(eventually(WAIT, () -> deployments.withName(name).get() != null)).as("the Deployment").isTrue();
         assertThat(eventually(WAIT, () -> services.withName(name).get() != null)).as("the Service").isTrue();

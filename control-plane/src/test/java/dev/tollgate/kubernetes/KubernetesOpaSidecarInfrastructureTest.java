@@ -41,7 +41,7 @@ class KubernetesOpaSidecarInfrastructureTest {
       var deployments = client.apps().deployments().inNamespace(NAMESPACE);
       var services = client.services().inNamespace(NAMESPACE);
       String name = ProxyNames.forGateway("default", "eg");
-      try (KubernetesServe serve = KubernetesServe.against(cluster.url(), Map.of("tollgate.infrastructure.namespace", NAMESPACE,
+      try (KubernetesServe serve = KubernetesServe.against(cluster.url(), Map.of("tollgate.infrastructure.reconcile", true, "tollgate.infrastructure.namespace", NAMESPACE,
           "tollgate.leader-election.namespace", NAMESPACE, "tollgate.proxy-auth-namespaces", NAMESPACE))) {
         assertThat(eventually(WAIT, () -> deployments.withName(name).get() != null)).as("the Deployment").isTrue();
         Deployment deployment = deployments.withName(name).get();
@@ -79,6 +79,17 @@ class KubernetesOpaSidecarInfrastructureTest {
             .equals(((Map<?, ?>) gateways.withName("eg").get().getAdditionalProperties().get("status")).get("addresses"))))
             .as("the Gateway's status.addresses").isTrue();
 
+        // A patch that cannot be applied: the Gateway says so in its status, and its proxies keep running.
+        proxy = proxies.withName("eg").get();
+        String broken = client.getKubernetesSerialization().asJson(proxy).replace("\"name\":\"opa\",", "");
+        proxies.resource(client.getKubernetesSerialization().unmarshal(broken,
+            io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).update();
+        assertThat(eventually(WAIT, () -> programmed(gateways.withName("eg").get()).contains("Invalid")))
+            .as("the Gateway's Programmed condition").isTrue();
+        assertThat(programmed(gateways.withName("eg").get()))
+            .contains("EnvoyProxy envoy-gateway-system/eg spec.provider.kubernetes.envoyDeployment.patch.value.spec.template.spec.containers[1]");
+        assertThat(container(deployments.withName(name).get(), "opa").getImage()).as("kept as it runs").isEqualTo(NEW_OPA_IMAGE);
+
         gateways.withName("eg").delete();
         assertThat(eventually(WAIT, () -> deployments.withName(name).get() == null && services.withName(name).get() == null
             && client.configMaps().inNamespace(NAMESPACE).withName(name).get() == null
@@ -86,6 +97,16 @@ class KubernetesOpaSidecarInfrastructureTest {
         assertThat(client.configMaps().inNamespace(NAMESPACE).withName("opa-policy").get()).as("not Tollgate's").isNotNull();
       }
     }
+  }
+
+  /** The Gateway's Programmed condition as {@code status reason message}. */
+  private static String programmed(io.fabric8.kubernetes.api.model.GenericKubernetesResource gateway) {
+    Object status = gateway.getAdditionalProperties().get("status");
+    if (!(status instanceof Map<?, ?> s) || !(s.get("conditions") instanceof List<?> conditions)) {
+      return "";
+    }
+    return conditions.stream().map(c -> (Map<?, ?>) c).filter(c -> "Programmed".equals(c.get("type")))
+        .map(c -> c.get("status") + " " + c.get("reason") + " " + c.get("message")).findFirst().orElse("");
   }
 
   private static Container container(Deployment d, String name) {

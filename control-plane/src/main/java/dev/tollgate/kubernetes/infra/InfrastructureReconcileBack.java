@@ -56,7 +56,9 @@ public final class InfrastructureReconcileBack {
       LOG.warn("no proxy infrastructure renderer is configured: no proxy infrastructure is created");
       return;
     }
-    reconciler = new InfrastructureReconciler(client, rendering.get(), properties.settings(System.getenv()), metrics.registry());
+    LastRendering rendered = new LastRendering(rendering.get());
+    statusWriteBack.amendStatuses((input, result) -> InfrastructureConditions.apply(result.statuses(), rendered.render(input, result)));
+    reconciler = new InfrastructureReconciler(client, rendered, properties.settings(System.getenv()), metrics.registry());
     loop.onTranslatedFrom(reconciler::offer);
     loop.lastInput().ifPresent(input -> loop.last().ifPresent(result -> reconciler.offer(input, result)));
     reconciler.start();

@@ -34,6 +34,7 @@ public final class StatusWriteBack {
   /** Others that write only while this replica leads (the proxy infrastructure reconciler). */
   private final java.util.List<LeaderElection.Listener> followers = new java.util.ArrayList<>();
   private boolean leads;
+  private volatile StatusAmendment amendment = (input, result) -> result.statuses();
 
   public StatusWriteBack(TranslationLoop loop, ServeSettings settings, ServeMetrics metrics,
       LeaderElectionProperties leaderElection) {
@@ -60,10 +61,18 @@ public final class StatusWriteBack {
       writer.deactivate();
       leadershipChanged(false);
     }), metrics.registry()).start();
-    loop.onTranslated(result -> writer.write(result.statuses()));
-    loop.last().ifPresent(result -> writer.write(result.statuses()));
+    loop.onTranslatedFrom((input, result) -> writer.write(amendment.statuses(input, result)));
+    loop.lastInput().ifPresent(input -> loop.last().ifPresent(result -> writer.write(amendment.statuses(input, result))));
     LOG.info("statuses are written back to the cluster while this replica ({}) holds Lease {}/{}",
         election.identity(), lease.namespace(), lease.name());
+  }
+
+  /** From now on, writes the statuses {@code amendment} gives for each translation, the last one at once. */
+  public void amendStatuses(StatusAmendment amendment) {
+    this.amendment = amendment;
+    if (writer != null) {
+      loop.lastInput().ifPresent(input -> loop.last().ifPresent(result -> writer.write(amendment.statuses(input, result))));
+    }
   }
 
   /**
