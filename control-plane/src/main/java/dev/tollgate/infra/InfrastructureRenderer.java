@@ -56,7 +56,8 @@ public final class InfrastructureRenderer {
     if (lookup instanceof ProxyParameters.Lookup.Problem p) {
       return failed(ns, name, p.message());
     }
-    ProxyGateway gw = new ProxyGateway(gateway, ((ProxyParameters.Lookup.Found) lookup).parameters(), settings);
+    String classUid = input.gatewayClass(gateway.spec().gatewayClassName()).map(c -> c.metadata().uid()).orElse(null);
+    ProxyGateway gw = new ProxyGateway(gateway, classUid, ((ProxyParameters.Lookup.Found) lookup).parameters(), settings);
     List<String> problems = new ArrayList<>();
     String bootstrap = BootstrapConfig.bootstrapJson(gw, problems);
     ObjectNode configMap = BootstrapConfig.configMap(gw, bootstrap);

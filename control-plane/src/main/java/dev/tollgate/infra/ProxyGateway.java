@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * One Gateway as its proxy objects are rendered: names, labels, the listener ports and the
  * EnvoyProxy parameters, shared by the renderers of each kind.
  */
-record ProxyGateway(Gateway gateway, ProxyParameters parameters, InfrastructureSettings settings) {
+record ProxyGateway(Gateway gateway, String gatewayClassUid, ProxyParameters parameters, InfrastructureSettings settings) {
 
   private static final Set<String> PROTOCOLS = Set.of("HTTP", "HTTPS", "TLS", "TCP", "UDP", "GRPC");
 
@@ -58,7 +58,28 @@ record ProxyGateway(Gateway gateway, ProxyParameters parameters, InfrastructureS
     if (!annotations.isEmpty()) {
       m.set("annotations", Mappers.json().valueToTree(annotations));
     }
+    owner().ifPresent(o -> m.putArray("ownerReferences").add(o));
     return m;
+  }
+
+  /**
+   * The object's owner, so Kubernetes' garbage collector removes it with the Gateway: the Gateway
+   * when the proxies run in its namespace, else its GatewayClass (a namespaced owner in another
+   * namespace is invalid, and the collector would delete the object at once). Only with a uid,
+   * which objects read from a cluster have and files usually do not.
+   */
+  private java.util.Optional<ObjectNode> owner() {
+    String uid = gateway.metadata().uid();
+    ObjectNode o = Mappers.json().createObjectNode();
+    if (gateway.metadata().namespace().equals(namespace()) && uid != null && !uid.isEmpty()) {
+      o.put("apiVersion", "gateway.networking.k8s.io/v1").put("kind", "Gateway").put("name", gateway.metadata().name()).put("uid", uid);
+    } else if (gatewayClassUid != null && !gatewayClassUid.isEmpty()) {
+      o.put("apiVersion", "gateway.networking.k8s.io/v1").put("kind", "GatewayClass")
+          .put("name", gateway.spec().gatewayClassName()).put("uid", gatewayClassUid);
+    } else {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(o);
   }
 
   /** Gateway API's {@code spec.infrastructure.labels} or {@code annotations}: put on every object made for it. */
