@@ -11,7 +11,6 @@ import dev.tollgate.serve.xds.auth.ProxyAuthSettings;
 import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.extension.ExtensionKinds;
 import dev.tollgate.translator.input.ManifestReader;
-import dev.tollgate.translator.input.UnreadableInputException;
 import dev.tollgate.translator.json.Mappers;
 import dev.tollgate.translator.output.TranslationDocument;
 import dev.tollgate.translator.pipeline.TranslationResult;
@@ -45,9 +44,7 @@ final class RenderCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-f", "--file"}, required = true, paramLabel = "PATH",
-      description = "A manifest file, a directory of them, or - for stdin. Repeatable.")
-  List<String> files;
+  @CommandLine.Mixin ManifestFiles input;
 
   @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; json prints a v1 List).")
@@ -95,12 +92,7 @@ final class RenderCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     ManifestReader reader = new ManifestReader(ExtensionKinds.NONE, limits.limits());
-    try {
-      for (String f : files) {
-        reader.read(f);
-      }
-    } catch (UnreadableInputException e) {
-      err.println("tollgate: " + e.getMessage());
+    if (!input.readInto(reader, err)) {
       return ExitCodes.UNREADABLE_INPUT;
     }
     TranslatorConfig config = TranslatorConfig.offline().withControllerName(controllerName);

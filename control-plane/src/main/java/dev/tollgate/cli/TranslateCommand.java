@@ -8,7 +8,6 @@ import dev.tollgate.extension.config.ExtensionConfigLoader;
 import dev.tollgate.extension.config.ExtensionSettings;
 import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.input.ManifestReader;
-import dev.tollgate.translator.input.UnreadableInputException;
 import dev.tollgate.translator.output.TranslationDocument;
 import dev.tollgate.translator.pipeline.TranslationResult;
 import java.io.PrintWriter;
@@ -40,9 +39,7 @@ final class TranslateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-f", "--file"}, required = true, paramLabel = "PATH",
-      description = "A manifest file, a directory of them, or - for stdin. Repeatable.")
-  List<String> files;
+  @CommandLine.Mixin ManifestFiles input;
 
   @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -94,12 +91,7 @@ final class TranslateCommand implements Callable<Integer> {
 
   private int translate(Extension extension, PrintWriter err) {
     ManifestReader reader = new ManifestReader(extension.kinds(), limits.limits());
-    try {
-      for (String f : files) {
-        reader.read(f);
-      }
-    } catch (UnreadableInputException e) {
-      err.println("tollgate: " + e.getMessage());
+    if (!input.readInto(reader, err)) {
       return ExitCodes.UNREADABLE_INPUT;
     }
     TranslatorConfig config = TranslatorConfig.offline().withControllerName(controllerName)
