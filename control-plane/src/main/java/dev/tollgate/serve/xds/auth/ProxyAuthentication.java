@@ -2,6 +2,8 @@ package dev.tollgate.serve.xds.auth;
 
 import dev.tollgate.kubernetes.ClusterConnection;
 import dev.tollgate.serve.ServeSettings;
+import dev.tollgate.kubernetes.infra.InfrastructureNamespace;
+import dev.tollgate.kubernetes.infra.InfrastructureProperties;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -35,8 +37,8 @@ public final class ProxyAuthentication {
   private final ProxyAuthInterceptor interceptor;
   private final KubernetesClient ownClient;
 
-  ProxyAuthentication(ProxyAuthSettings settings, ServeSettings serve, MeterRegistry registry,
-      Optional<KubernetesClient> sharedClient) {
+  ProxyAuthentication(ProxyAuthSettings settings, ServeSettings serve, InfrastructureProperties infrastructure,
+      MeterRegistry registry, Optional<KubernetesClient> sharedClient) {
     this.mode = ProxyAuthMode.resolve(Optional.ofNullable(settings.getProxyAuth()), serve.provider());
     if (mode == ProxyAuthMode.NONE) {
       LOG.warn("PROXY AUTHENTICATION IS OFF (tollgate.proxy-auth=none): any client that reaches the xDS port receives "
@@ -61,15 +63,32 @@ public final class ProxyAuthentication {
     KubernetesClient client = sharedClient.orElse(null);
     this.ownClient = client == null ? new KubernetesClientBuilder().withConfig(config(serve)).build() : null;
     KubernetesClient used = client == null ? ownClient : client;
-    Set<String> proxyNamespaces = new HashSet<>(settings.getProxyAuthNamespaces());
-    if (proxyNamespaces.isEmpty() && used.getNamespace() != null) {
-      proxyNamespaces.add(used.getNamespace());
-    }
+    Set<String> proxyNamespaces = proxyNamespaces(settings, used.getNamespace(), infrastructure, serve.provider(), System.getenv());
     this.interceptor = new ProxyAuthInterceptor(new BearerTokens(new KubernetesProxyAuthenticator(used,
         settings.getProxyAuthAudience(), proxyNamespaces, settings.getProxyAuthCacheAge(), Clock.systemUTC())),
         new ProxyAuthMetrics(registry));
     LOG.info("proxies authenticate with projected ServiceAccount tokens for audience {} (proxy namespaces: {})",
         settings.getProxyAuthAudience(), proxyNamespaces.isEmpty() ? "none" : String.join(", ", proxyNamespaces.stream().sorted().toList()));
+  }
+
+  /**
+   * Where pods may serve a Gateway of another namespace: {@code tollgate.proxy-auth-namespaces},
+   * else Tollgate's own namespace and, when Tollgate creates the proxies, the namespace it creates
+   * them in (it may be another one, {@code tollgate.infrastructure.namespace}).
+   */
+  static Set<String> proxyNamespaces(ProxyAuthSettings settings, String ownNamespace, InfrastructureProperties infrastructure,
+      String provider, java.util.Map<String, String> env) {
+    Set<String> namespaces = new HashSet<>(settings.getProxyAuthNamespaces());
+    if (!namespaces.isEmpty()) {
+      return namespaces;
+    }
+    if (ownNamespace != null) {
+      namespaces.add(ownNamespace);
+    }
+    if (infrastructure.isReconcile() && "kubernetes".equals(provider)) {
+      namespaces.add(InfrastructureNamespace.resolve(infrastructure.getNamespace(), env));
+    }
+    return namespaces;
   }
 
   public ProxyAuthMode mode() {
