@@ -13,6 +13,7 @@ import java.util.List;
  * @param headersToExtAuth request headers sent to the service; empty sends all
  * @param headersToBackend HTTP only: headers of the service's answer copied onto the request
  * @param statusOnError the status answered when the service cannot be reached; null is Envoy's 403
+ * @param jwtPayloadToExtAuth send the JWT payloads the route's jwt_authn filter verified as metadata
  */
 public record ExtAuthIr(
     String filterName,
@@ -26,7 +27,8 @@ public record ExtAuthIr(
     long timeoutMillis,
     Body body,
     Integer statusOnError,
-    boolean recomputeRoute) {
+    boolean recomputeRoute,
+    boolean jwtPayloadToExtAuth) {
 
   public ExtAuthIr {
     headersToExtAuth = List.copyOf(headersToExtAuth);

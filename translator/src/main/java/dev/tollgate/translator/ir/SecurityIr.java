@@ -4,19 +4,30 @@ import dev.tollgate.translator.model.ObjectKey;
 import java.util.Map;
 
 /**
- * The authentication and authorization a SecurityPolicy asks for on one route: JWT
- * authentication, then external authorization. Either may be null.
+ * The authentication and authorization a SecurityPolicy asks for on one route: CORS, JWT
+ * authentication, then external authorization. Any may be null.
  *
  * @param policy the SecurityPolicy
  * @param contextExtensions what the authorization service learns about the route (its Gateway,
  *     kind, namespace, name and rule) and the policy's own context extensions
  */
-public record SecurityIr(ObjectKey policy, JwtIr jwt, ExtAuthIr extAuth, Map<String, String> contextExtensions) {
+public record SecurityIr(
+    ObjectKey policy,
+    JwtIr jwt,
+    ExtAuthIr extAuth,
+    Map<String, String> contextExtensions,
+    CorsIr cors) {
+
   public SecurityIr {
     contextExtensions = contextExtensions == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(contextExtensions));
   }
 
   public SecurityIr withContextExtensions(Map<String, String> extensions) {
-    return new SecurityIr(policy, jwt, extAuth, extensions);
+    return new SecurityIr(policy, jwt, extAuth, extensions, cors);
+  }
+
+  /** The same security with JWT and external authorization reaching their services anew (after an endpoint change). */
+  public SecurityIr withServices(JwtIr newJwt, ExtAuthIr newExtAuth) {
+    return new SecurityIr(policy, newJwt, newExtAuth, contextExtensions, cors);
   }
 }

@@ -96,7 +96,7 @@ final class EndpointRefresh {
     }
     JwtIr jwt = s.jwt() == null ? null : jwts.computeIfAbsent(s.jwt(), this::refresh);
     ExtAuthIr ext = s.extAuth() == null ? null : extAuths.computeIfAbsent(s.extAuth(), this::refresh);
-    return jwt == s.jwt() && ext == s.extAuth() ? s : new SecurityIr(s.policy(), jwt, ext, s.contextExtensions());
+    return jwt == s.jwt() && ext == s.extAuth() ? s : s.withServices(jwt, ext);
   }
 
   private JwtIr refresh(JwtIr jwt) {
@@ -116,7 +116,7 @@ final class EndpointRefresh {
     DestinationIr d = refresh(e.destination());
     return d == e.destination() ? e : new ExtAuthIr(e.filterName(), e.grpc(), d, e.authority(), e.path(),
         e.headersToExtAuth(), e.headersToBackend(), e.failOpen(), e.timeoutMillis(), e.body(), e.statusOnError(),
-        e.recomputeRoute());
+        e.recomputeRoute(), e.jwtPayloadToExtAuth());
   }
 
   private DestinationIr refresh(DestinationIr d) {

@@ -40,7 +40,8 @@ final class ExtAuthTranslator {
   /** The translated service and the policy's static context extensions. */
   record Result(ExtAuthIr extAuth, Map<String, String> contextExtensions) {}
 
-  Result translate(KubernetesObject policy, String policyName, ExtAuthSpec spec, PolicyProblems problems) {
+  /** {@code hasJwt}: the policy also sets {@code jwt}, whose verified payloads the service may receive. */
+  Result translate(KubernetesObject policy, String policyName, ExtAuthSpec spec, boolean hasJwt, PolicyProblems problems) {
     if ((spec.grpc() == null) == (spec.http() == null)) {
       problems.add(FIELD, "exactly one of grpc and http must be set");
       return null;
@@ -77,6 +78,10 @@ final class ExtAuthTranslator {
       problems.add(FIELD + ".includeRouteMetadata", "is not supported; the route's identity is sent as context extensions "
           + ROUTE_IDENTITY.stream().sorted().toList());
     }
+    boolean jwtPayload = Boolean.TRUE.equals(spec.jwtPayloadToExtAuth());
+    if (jwtPayload && !hasJwt) {
+      problems.add(FIELD + ".jwtPayloadToExtAuth", "requires spec.jwt: without it no JWT is verified and there is no payload to send");
+    }
     Map<String, String> extensions = contextExtensions(policy, spec.contextExtensions(), problems);
     if (destination == null || !problems.isEmpty()) {
       return null;
@@ -84,7 +89,7 @@ final class ExtAuthTranslator {
     String authority = PolicyBackends.authority(refs.get(0), policy.metadata().namespace(), destination);
     ExtAuthIr ir = new ExtAuthIr(XdsNames.policyFilter(FILTER, policyName), grpc, destination, authority,
         path == null ? null : path, spec.headersToExtAuth(), toBackend, Boolean.TRUE.equals(spec.failOpen()), timeout, body,
-        statusOnError, Boolean.TRUE.equals(spec.recomputeRoute()));
+        statusOnError, Boolean.TRUE.equals(spec.recomputeRoute()), jwtPayload);
     return new Result(ir, extensions);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.translator.admission.FieldPaths;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
 import dev.tollgate.translator.input.ResourceSet;
+import dev.tollgate.translator.ir.CorsIr;
 import dev.tollgate.translator.ir.ExtAuthIr;
 import dev.tollgate.translator.ir.JwtIr;
 import dev.tollgate.translator.ir.SecurityIr;
@@ -23,6 +24,7 @@ final class SecurityPolicyTranslator {
 
   private final JwtTranslator jwt;
   private final ExtAuthTranslator extAuth;
+  private final CorsTranslator cors = new CorsTranslator();
 
   SecurityPolicyTranslator(ResourceSet resources, BackendResolver resolver) {
     PolicyBackends backends = new PolicyBackends(resolver);
@@ -50,7 +52,6 @@ final class SecurityPolicyTranslator {
     unsupported.put("apiKeyAuth", spec.apiKeyAuth());
     unsupported.put("authorization", spec.authorization());
     unsupported.put("basicAuth", spec.basicAuth());
-    unsupported.put("cors", spec.cors());
     unsupported.put("csrf", spec.csrf());
     unsupported.put("oidc", spec.oidc());
     unsupported.forEach((field, value) -> {
@@ -63,13 +64,13 @@ final class SecurityPolicyTranslator {
     }
     String name = XdsNames.policy(policy.kind(), policy.metadata().namespace(), policy.metadata().name());
     JwtIr jwtIr = spec.jwt() == null ? null : jwt.translate(policy, name, spec.jwt(), problems);
-    ExtAuthTranslator.Result ext = spec.extAuth() == null ? null : extAuth.translate(policy, name, spec.extAuth(), problems);
+    ExtAuthTranslator.Result ext = spec.extAuth() == null ? null : extAuth.translate(policy, name, spec.extAuth(), spec.jwt() != null, problems);
+    CorsIr corsIr = spec.cors() == null ? null : cors.translate(spec.cors(), problems);
     if (!problems.isEmpty()) {
       return new Translated(spec, null, problems.message());
     }
     ExtAuthIr extAuthIr = ext == null ? null : ext.extAuth();
     Map<String, String> extensions = ext == null ? Map.of() : ext.contextExtensions();
-    return new Translated(spec, new SecurityIr(policy.key(),
-        jwtIr, extAuthIr, extensions), null);
+    return new Translated(spec, new SecurityIr(policy.key(), jwtIr, extAuthIr, extensions, corsIr), null);
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A SecurityPolicy's {@code extAuth}: external authorization over gRPC or HTTP. Beyond Envoy
  * Gateway's fields, {@code bodyToExtAuth} takes {@code allowPartialMessage} and
- * {@code packAsBytes}, Envoy's switches for sending a truncated body and sending it as raw bytes.
+ * {@code packAsBytes}, Envoy's switches for sending a truncated body and sending it as raw bytes,
+ * and {@code jwtPayloadToExtAuth}, which sends the verified JWT payloads along as metadata.
  */
 public record ExtAuthSpec(
     Service grpc,
@@ -18,7 +19,8 @@ public record ExtAuthSpec(
     Integer statusOnError,
     Boolean recomputeRoute,
     List<ContextExtension> contextExtensions,
-    Boolean includeRouteMetadata) {
+    Boolean includeRouteMetadata,
+    Boolean jwtPayloadToExtAuth) {
 
   public ExtAuthSpec {
     headersToExtAuth = headersToExtAuth == null ? List.of() : headersToExtAuth;

@@ -18,7 +18,7 @@ public record SecurityPolicySpec(
     JsonNode apiKeyAuth,
     JsonNode oidc,
     JsonNode authorization,
-    JsonNode cors,
+    CorsSpec cors,
     JsonNode csrf,
     String mergeType) {
 

@@ -1,5 +1,6 @@
 package dev.tollgate.translator.xds.filter;
 
+import dev.tollgate.translator.xds.filter.cors.CorsFilter;
 import dev.tollgate.translator.xds.filter.extauthz.ExtAuthzFilter;
 import dev.tollgate.translator.xds.filter.jwt.JwtAuthnFilter;
 import dev.tollgate.translator.xds.filter.router.RouterFilter;
@@ -13,7 +14,12 @@ public final class HttpFilters {
 
   /** All contributors, sorted by their order. */
   public static List<HttpFilterContributor> all() {
-    return List.<HttpFilterContributor>of(new JwtAuthnFilter(), new ExtAuthzFilter(), new RouterFilter()).stream()
+    return List.<HttpFilterContributor>of(
+            new CorsFilter(),
+            new JwtAuthnFilter(),
+            new ExtAuthzFilter(),
+            new RouterFilter())
+        .stream()
         .sorted(Comparator.comparingInt(HttpFilterContributor::order))
         .toList();
   }

@@ -9,6 +9,7 @@ import dev.tollgate.translator.xds.GatewayXds;
 import dev.tollgate.translator.xds.Protos;
 import dev.tollgate.translator.xds.XdsStage;
 import dev.tollgate.translator.xds.filter.HttpFilterContributor;
+import dev.tollgate.translator.xds.filter.jwt.JwtAuthnFilter;
 import io.envoyproxy.envoy.config.core.v3.ApiVersion;
 import io.envoyproxy.envoy.config.core.v3.GrpcService;
 import io.envoyproxy.envoy.config.core.v3.HttpUri;
@@ -124,6 +125,10 @@ public final class ExtAuthzFilter implements HttpFilterContributor {
           .setMaxRequestBytes(ext.body().maxRequestBytes())
           .setAllowPartialMessage(ext.body().allowPartialMessage())
           .setPackAsBytes(ext.body().packAsBytes()));
+    }
+    if (ext.jwtPayloadToExtAuth()) {
+      // Filter metadata is written by Envoy's filters only, so unlike a copied header a client cannot forge it.
+      b.addMetadataContextNamespaces(JwtAuthnFilter.NAME);
     }
     if (ext.statusOnError() != null) {
       b.setStatusOnError(HttpStatus.newBuilder().setCode(StatusCode.forNumber(ext.statusOnError())));
