@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.route;
 
+import dev.tollgate.translator.gateway.Re2;
 import dev.tollgate.translator.gateway.HttpSyntax;
 import dev.tollgate.translator.ir.MatchIr;
 import dev.tollgate.translator.ir.PathMatchIr;
@@ -165,7 +166,7 @@ final class MatchTranslator {
         } else if (service != null) {
           path = new PathMatchIr(PathMatchIr.Type.PREFIX, "/" + service + "/");
         } else {
-          path = new PathMatchIr(PathMatchIr.Type.REGEX, "/[^/]+/" + quote(name));
+          path = new PathMatchIr(PathMatchIr.Type.REGEX, "/[^/]+/" + Re2.quote(name));
         }
       }
       case "RegularExpression" -> {
@@ -187,10 +188,6 @@ final class MatchTranslator {
       }
     }
     return new MatchIr(path, headers, List.of(), null);
-  }
-
-  private static String quote(String literal) {
-    return literal.replaceAll("([\\\\.+*?()|\\[\\]{}^$])", "\\\\$1");
   }
 
   private static String emptyToNull(String s) {

@@ -1,6 +1,7 @@
 package dev.tollgate.translator.gateway.security;
 
 import dev.tollgate.translator.gateway.Durations;
+import dev.tollgate.translator.gateway.Re2;
 import dev.tollgate.translator.ir.CorsIr;
 import dev.tollgate.translator.ir.StringMatchIr;
 import dev.tollgate.translator.model.envoygateway.CorsSpec;
@@ -63,24 +64,12 @@ final class CorsTranslator {
     int hostStart = origin.indexOf("://") + 3;
     String scheme = origin.substring(0, hostStart);
     String rest = origin.substring(hostStart);
-    StringBuilder regex = new StringBuilder(quote(scheme));
+    StringBuilder regex = new StringBuilder(Re2.quote(scheme));
     if (rest.equals("*")) {
       regex.append(LABELS).append("(:[0-9]{1,5})?");
     } else {
-      regex.append(LABELS).append(quote(rest.substring(1)));
+      regex.append(LABELS).append(Re2.quote(rest.substring(1)));
     }
     return new StringMatchIr(null, true, regex.toString());
-  }
-
-  /** The literal as RE2 reads it: its metacharacters escaped one by one. */
-  private static String quote(String literal) {
-    StringBuilder b = new StringBuilder();
-    for (char c : literal.toCharArray()) {
-      if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
-        b.append('\\');
-      }
-      b.append(c);
-    }
-    return b.toString();
   }
 }
