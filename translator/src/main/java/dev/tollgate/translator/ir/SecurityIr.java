@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The authentication and authorization a SecurityPolicy asks for on one route: CORS, JWT
- * authentication, then external authorization. Any may be null.
+ * authentication, authorization rules, then external authorization. Any may be null.
  *
  * @param policy the SecurityPolicy
  * @param contextExtensions what the authorization service learns about the route (its Gateway,
@@ -16,18 +16,19 @@ public record SecurityIr(
     JwtIr jwt,
     ExtAuthIr extAuth,
     Map<String, String> contextExtensions,
-    CorsIr cors) {
+    CorsIr cors,
+    AuthorizationIr authorization) {
 
   public SecurityIr {
     contextExtensions = contextExtensions == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(contextExtensions));
   }
 
   public SecurityIr withContextExtensions(Map<String, String> extensions) {
-    return new SecurityIr(policy, jwt, extAuth, extensions, cors);
+    return new SecurityIr(policy, jwt, extAuth, extensions, cors, authorization);
   }
 
   /** The same security with JWT and external authorization reaching their services anew (after an endpoint change). */
   public SecurityIr withServices(JwtIr newJwt, ExtAuthIr newExtAuth) {
-    return new SecurityIr(policy, newJwt, newExtAuth, contextExtensions, cors);
+    return new SecurityIr(policy, newJwt, newExtAuth, contextExtensions, cors, authorization);
   }
 }

@@ -55,6 +55,11 @@ public final class XdsNames {
     return kind.toLowerCase(java.util.Locale.ROOT) + "/" + namespace + "/" + name;
   }
 
+  /** {@code securitypolicy.ns.name.}: prefixes the statistics and metadata a policy's filters emit. */
+  public static String policyStatPrefix(String policy) {
+    return policy.replace('/', '.') + ".";
+  }
+
   /** {@code securitypolicy/ns/name/extauth/0}: the cluster of a policy's backends for one feature. */
   public static String policyCluster(String policy, String feature, int index) {
     return policy + "/" + feature + "/" + index;

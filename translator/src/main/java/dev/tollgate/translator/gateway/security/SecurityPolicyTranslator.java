@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.translator.admission.FieldPaths;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
 import dev.tollgate.translator.input.ResourceSet;
+import dev.tollgate.translator.ir.AuthorizationIr;
 import dev.tollgate.translator.ir.CorsIr;
 import dev.tollgate.translator.ir.ExtAuthIr;
 import dev.tollgate.translator.ir.JwtIr;
@@ -14,6 +15,9 @@ import dev.tollgate.translator.model.envoygateway.SecurityPolicySpec;
 import dev.tollgate.translator.naming.XdsNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads one SecurityPolicy's spec and translates what it asks for, or says everything that is
@@ -25,6 +29,7 @@ final class SecurityPolicyTranslator {
   private final JwtTranslator jwt;
   private final ExtAuthTranslator extAuth;
   private final CorsTranslator cors = new CorsTranslator();
+  private final AuthorizationTranslator authorization = new AuthorizationTranslator();
 
   SecurityPolicyTranslator(ResourceSet resources, BackendResolver resolver) {
     PolicyBackends backends = new PolicyBackends(resolver);
@@ -50,7 +55,6 @@ final class SecurityPolicyTranslator {
     bound.unknownFieldsUnder("spec").forEach(f -> problems.add(f, "unknown field; the policy is not applied without it"));
     Map<String, JsonNode> unsupported = new LinkedHashMap<>();
     unsupported.put("apiKeyAuth", spec.apiKeyAuth());
-    unsupported.put("authorization", spec.authorization());
     unsupported.put("basicAuth", spec.basicAuth());
     unsupported.put("csrf", spec.csrf());
     unsupported.put("oidc", spec.oidc());
@@ -66,11 +70,18 @@ final class SecurityPolicyTranslator {
     JwtIr jwtIr = spec.jwt() == null ? null : jwt.translate(policy, name, spec.jwt(), problems);
     ExtAuthTranslator.Result ext = spec.extAuth() == null ? null : extAuth.translate(policy, name, spec.extAuth(), spec.jwt() != null, problems);
     CorsIr corsIr = spec.cors() == null ? null : cors.translate(spec.cors(), problems);
+    AuthorizationIr authorizationIr = spec.authorization() == null ? null
+        : authorization.translate(spec.authorization(), providerNames(spec), XdsNames.policyStatPrefix(name), problems);
     if (!problems.isEmpty()) {
       return new Translated(spec, null, problems.message());
     }
     ExtAuthIr extAuthIr = ext == null ? null : ext.extAuth();
     Map<String, String> extensions = ext == null ? Map.of() : ext.contextExtensions();
-    return new Translated(spec, new SecurityIr(policy.key(), jwtIr, extAuthIr, extensions, corsIr), null);
+    return new Translated(spec, new SecurityIr(policy.key(), jwtIr, extAuthIr, extensions, corsIr, authorizationIr), null);
+  }
+
+  private static Set<String> providerNames(SecurityPolicySpec spec) {
+    return spec.jwt() == null ? Set.of()
+        : spec.jwt().providers().stream().filter(Objects::nonNull).map(p -> p.name()).filter(Objects::nonNull).collect(Collectors.toSet());
   }
 }

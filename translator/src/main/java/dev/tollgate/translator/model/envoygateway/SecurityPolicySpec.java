@@ -17,7 +17,7 @@ public record SecurityPolicySpec(
     JsonNode basicAuth,
     JsonNode apiKeyAuth,
     JsonNode oidc,
-    JsonNode authorization,
+    AuthorizationSpec authorization,
     CorsSpec cors,
     JsonNode csrf,
     String mergeType) {

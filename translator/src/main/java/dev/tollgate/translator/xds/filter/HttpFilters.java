@@ -3,6 +3,7 @@ package dev.tollgate.translator.xds.filter;
 import dev.tollgate.translator.xds.filter.cors.CorsFilter;
 import dev.tollgate.translator.xds.filter.extauthz.ExtAuthzFilter;
 import dev.tollgate.translator.xds.filter.jwt.JwtAuthnFilter;
+import dev.tollgate.translator.xds.filter.rbac.RbacFilter;
 import dev.tollgate.translator.xds.filter.router.RouterFilter;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class HttpFilters {
     return List.<HttpFilterContributor>of(
             new CorsFilter(),
             new JwtAuthnFilter(),
+            new RbacFilter(),
             new ExtAuthzFilter(),
             new RouterFilter())
         .stream()

@@ -1,0 +1,71 @@
+package dev.tollgate.translator.envoycel;
+
+import com.google.api.expr.v1alpha1.Expr;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelProtoV1Alpha1AbstractSyntaxTree;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import java.util.stream.Collectors;
+
+/**
+ * Envoy's CEL as authorization evaluates it: the standard functions and macros over Envoy's
+ * request attributes. An expression is parsed and type-checked here, so a typo is reported with
+ * its position before Envoy ever sees it, and handed on in the parsed form Envoy's RBAC filter
+ * takes ({@code google.api.expr.v1alpha1.Expr}). Thread-safe.
+ */
+public final class EnvoyCel {
+
+  private static final CelCompiler COMPILER = newCompiler();
+
+  /** A checked expression in Envoy's form, or why it was refused ({@code line:column: message}). */
+  public record Result(Expr expr, String problem) {
+    public boolean ok() {
+      return problem == null;
+    }
+  }
+
+  private EnvoyCel() {}
+
+  /** Parses and type-checks {@code source}; it must be a bool over Envoy's attributes. */
+  public static Result check(String source) {
+    CelValidationResult parsed = COMPILER.parse(source);
+    if (parsed.hasError()) {
+      return new Result(null, describe(parsed));
+    }
+    CelAbstractSyntaxTree parsedAst;
+    try {
+      parsedAst = parsed.getAst();
+      CelValidationResult checked = COMPILER.check(parsedAst);
+      if (checked.hasError()) {
+        return new Result(null, describe(checked));
+      }
+    } catch (CelValidationException e) {
+      return new Result(null, e.getMessage());
+    }
+    // Envoy evaluates the parsed expression; the check above only proved it well typed.
+    return new Result(CelProtoV1Alpha1AbstractSyntaxTree.fromCelAst(parsedAst).getExpr(), null);
+  }
+
+  private static String describe(CelValidationResult result) {
+    return result.getErrors().stream().map(EnvoyCel::describe).distinct().collect(Collectors.joining("; "));
+  }
+
+  private static String describe(CelIssue issue) {
+    return issue.getSourceLocation().getLine() + ":" + (issue.getSourceLocation().getColumn() + 1) + ": " + issue.getMessage();
+  }
+
+  private static CelCompiler newCompiler() {
+    CelCompilerBuilder b = CelCompilerFactory.standardCelCompilerBuilder()
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        .setTypeProvider(EnvoyAttributes.typeProvider())
+        .setResultType(SimpleType.BOOL);
+    EnvoyAttributes.VARIABLES.forEach(b::addVar);
+    return b.build();
+  }
+}
