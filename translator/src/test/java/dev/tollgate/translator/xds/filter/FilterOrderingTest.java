@@ -31,6 +31,18 @@ class FilterOrderingTest {
   }
 
   @Test
+  void positionThatAlreadyHolds_changesNothing() {
+    String rbac = "envoy.filters.http.rbac";
+    assertThat(order(List.of(new FilterOrderIr(AUTHZ, null, JWT)), JWT, rbac, AUTHZ + "/x", ROUTER))
+        .containsExactly(JWT, rbac, AUTHZ + "/x", ROUTER);
+    assertThat(order(List.of(new FilterOrderIr(JWT, AUTHZ, null)), JWT, rbac, AUTHZ + "/x", ROUTER))
+        .containsExactly(JWT, rbac, AUTHZ + "/x", ROUTER);
+    // Not yet holding for one instance: all move.
+    assertThat(order(List.of(new FilterOrderIr(AUTHZ, null, JWT)), AUTHZ + "/a", JWT, rbac, AUTHZ + "/b", ROUTER))
+        .containsExactly(JWT, AUTHZ + "/a", AUTHZ + "/b", rbac, ROUTER);
+  }
+
+  @Test
   void absentFiltersOrAnchors_changeNothing() {
     assertThat(order(List.of(new FilterOrderIr(AUTHZ, JWT, null)), JWT, ROUTER)).containsExactly(JWT, ROUTER);
     assertThat(order(List.of(new FilterOrderIr(JWT, "envoy.filters.http.cors", null)), JWT, ROUTER)).containsExactly(JWT, ROUTER);
