@@ -17,7 +17,36 @@ public final class SecretRedaction {
   /** Fields of Envoy's Secret types that hold private material. */
   private static final List<String> PRIVATE_FIELDS = List.of("private_key", "password", "secret", "ocsp_staple");
 
+  /** Filter configurations that carry credentials inline, as Envoy takes them. */
+  private static final String API_KEY_AUTH = "type.googleapis.com/envoy.extensions.filters.http.api_key_auth.v3.ApiKeyAuth";
+  private static final String BASIC_AUTH = "type.googleapis.com/envoy.extensions.filters.http.basic_auth.v3.BasicAuth";
+
   private SecretRedaction() {}
+
+  /** A listener or route with the API keys and password hashes of its filters replaced by digests. */
+  public static JsonNode redactCredentials(JsonNode resource) {
+    JsonNode copy = resource.deepCopy();
+    redactCredentialsIn(copy);
+    return copy;
+  }
+
+  private static void redactCredentialsIn(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      String type = object.path("@type").asText("");
+      if (type.equals(API_KEY_AUTH)) {
+        for (JsonNode credential : object.path("credentials")) {
+          if (credential instanceof ObjectNode c && c.has("key")) {
+            c.put("key", "[redacted " + digest(c.get("key").asText()) + "]");
+          }
+        }
+      } else if (type.equals(BASIC_AUTH) && object.get("users") instanceof ObjectNode users && isDataSource(users)) {
+        object.putObject("users").put("inline_string", "[redacted " + digest(users.toString()) + "]");
+      }
+      object.elements().forEachRemaining(SecretRedaction::redactCredentialsIn);
+    } else if (node != null && node.isArray()) {
+      node.elements().forEachRemaining(SecretRedaction::redactCredentialsIn);
+    }
+  }
 
   public static JsonNode redact(JsonNode secret) {
     JsonNode copy = secret.deepCopy();

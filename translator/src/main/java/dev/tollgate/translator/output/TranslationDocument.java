@@ -20,7 +20,10 @@ public final class TranslationDocument {
 
   /** How secrets appear in the document. */
   public enum Secrets {
-    /** Private keys replaced by a digest, so the document can go into CI logs and diffs. */
+    /**
+     * Private keys, API keys and password hashes replaced by a digest, so the document can go into
+     * CI logs and diffs.
+     */
     REDACTED,
     /** Everything Envoy would receive. */
     SHOWN
@@ -52,7 +55,10 @@ public final class TranslationDocument {
       ArrayNode list = out.putArray(type.key());
       for (Message m : gateway.resources(type)) {
         JsonNode node = ProtoJson.toTree(m);
-        list.add(type == XdsType.SECRET && secrets == Secrets.REDACTED ? SecretRedaction.redact(node) : node);
+        if (secrets == Secrets.REDACTED) {
+          node = type == XdsType.SECRET ? SecretRedaction.redact(node) : SecretRedaction.redactCredentials(node);
+        }
+        list.add(node);
       }
     }
     return out;

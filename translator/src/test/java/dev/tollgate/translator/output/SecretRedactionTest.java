@@ -26,4 +26,19 @@ class SecretRedactionTest {
     var b = SecretRedaction.redact(Mappers.json().readTree("{\"tls_certificate\":{\"private_key\":{\"inline_bytes\":\"Qg==\"}}}"));
     assertThat(a).isNotEqualTo(b);
   }
+
+  @Test
+  void redactCredentials_hidesApiKeysAndPasswordHashes_inFilters() throws Exception {
+    var listener = Mappers.json().readTree("""
+        {"filters": [{"typed_config": {"http_filters": [
+          {"name": "envoy.filters.http.api_key_auth/securitypolicy/default/p", "typed_config": {
+            "@type": "type.googleapis.com/envoy.extensions.filters.http.api_key_auth.v3.ApiKeyAuth",
+            "credentials": [{"key": "key-one", "client": "one"}, {"key": "key-two", "client": "two"}]}},
+          {"name": "envoy.filters.http.basic_auth/securitypolicy/default/p", "typed_config": {
+            "@type": "type.googleapis.com/envoy.extensions.filters.http.basic_auth.v3.BasicAuth",
+            "users": {"inline_string": "alice:{SHA}LnNEJV8jKtmfFq9Xj5SGUhsNZSU="}, "forward_username_header": "x-user"}}]}}]}""");
+    var redacted = SecretRedaction.redactCredentials(listener).toString();
+    assertThat(redacted).doesNotContain("key-one", "key-two", "LnNEJV8j").contains("\"client\":\"one\"", "x-user", "[redacted sha256:");
+    assertThat(listener.toString()).as("input untouched").contains("key-one");
+  }
 }

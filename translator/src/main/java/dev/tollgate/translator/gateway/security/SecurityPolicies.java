@@ -63,7 +63,7 @@ public final class SecurityPolicies {
     this.resources = resources;
     this.config = config;
     this.targets = new PolicyTargetResolver(resources, ourGateways, grants);
-    this.translator = new SecurityPolicyTranslator(resources, resolver);
+    this.translator = new SecurityPolicyTranslator(resources, grants, resolver);
   }
 
   /** One policy as this translation sees it. */
@@ -75,6 +75,10 @@ public final class SecurityPolicies {
     final Map<String, String> conflicts = new HashMap<>();
     /** Target id → routes (namespace/name) where a narrower policy applies instead. */
     final Map<String, Set<String>> overridden = new HashMap<>();
+    /** Wider policy (namespace/name) → this policy merged onto it ({@code mergeType}). */
+    final Map<String, SecurityPolicyTranslator.Translated> merged = new TreeMap<>();
+    /** Applied on its own to some route (not merged there). */
+    boolean usedAlone;
 
     Policy(EnvoyGatewayPolicy object, SecurityPolicyTranslator.Translated translated, PolicyTargetResolver.Resolution resolution) {
       this.object = object;
@@ -141,26 +145,54 @@ public final class SecurityPolicies {
       return route;
     }
     String routeObject = route.source().namespacedName();
+    Policy policy = chosen.policy();
+    PolicyClaims.Claim<Policy> mergedOnto = mergeTarget(bearing, chosen);
     for (PolicyClaims.Claim<Policy> wider : Arrays.asList(bearing.listener(), bearing.gateway())) {
-      if (wider != null && wider != chosen) {
+      if (wider != null && wider != chosen && wider != mergedOnto) {
         wider.policy().overridden.computeIfAbsent(wider.target().id(), k -> new TreeSet<>()).add(routeObject);
       }
     }
-    Policy policy = chosen.policy();
-    if (policy.translated.security() == null) {
+    SecurityPolicyTranslator.Translated translated = policy.translated;
+    if (mergedOnto != null) {
+      // Only the merged policy must be whole: a rule may read a JWT provider the wider policy defines.
+      Policy wider = mergedOnto.policy();
+      translated = policy.merged.computeIfAbsent(wider.name(), k -> translator.translateMerged(policy.object, wider.object));
+    } else {
+      policy.usedAlone = true;
+    }
+    if (translated.security() == null) {
       return route.withDirectResponse(CLOSED);
     }
-    Map<String, String> extensions = new TreeMap<>(policy.translated.security().contextExtensions());
+    Map<String, String> extensions = new TreeMap<>(translated.security().contextExtensions());
     extensions.put("gateway", gateway.name());
     extensions.put("route_kind", route.source().kind());
     extensions.put("route_namespace", route.source().namespace());
     extensions.put("route_name", route.source().name());
-    return route.withSecurity(policy.translated.security().withContextExtensions(extensions));
+    return route.withSecurity(translated.security().withContextExtensions(extensions));
+  }
+
+  /**
+   * The wider policy a route's or rule's policy merges onto ({@code mergeType}): the listener's,
+   * else the Gateway's; null when it does not merge or there is none.
+   */
+  private static PolicyClaims.Claim<Policy> mergeTarget(PolicyClaims.ForRoute<Policy> bearing, PolicyClaims.Claim<Policy> chosen) {
+    boolean narrow = chosen == bearing.rule() || chosen == bearing.route();
+    var spec = chosen.policy().translated.spec();
+    if (!narrow || spec == null || spec.mergeType() == null) {
+      return null;
+    }
+    PolicyClaims.Claim<Policy> wider = bearing.listener() != null ? bearing.listener() : bearing.gateway();
+    return wider == null || wider.policy() == chosen.policy() ? null : wider;
   }
 
   private ObjectStatus status(Policy p) {
     PolicyAncestors ancestors = new PolicyAncestors(p.object, config.controllerName(), config.transitionTime());
-    String problem = p.translated.problem();
+    boolean judgedAlone = p.translated.spec() == null || p.usedAlone || p.merged.isEmpty();
+    String problem = judgedAlone ? p.translated.problem() : null;
+    if (problem == null) {
+      problem = p.merged.values().stream().map(SecurityPolicyTranslator.Translated::problem).filter(Objects::nonNull)
+          .findFirst().orElse(null);
+    }
     for (PolicyTarget t : p.resolution.targets()) {
       for (ParentReference ancestor : targets.ancestors(t)) {
         Conditions c = ancestors.of(ancestor);

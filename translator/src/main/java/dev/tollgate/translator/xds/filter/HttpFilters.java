@@ -1,5 +1,7 @@
 package dev.tollgate.translator.xds.filter;
 
+import dev.tollgate.translator.xds.filter.apikey.ApiKeyAuthFilter;
+import dev.tollgate.translator.xds.filter.basicauth.BasicAuthFilter;
 import dev.tollgate.translator.xds.filter.cors.CorsFilter;
 import dev.tollgate.translator.xds.filter.extauthz.ExtAuthzFilter;
 import dev.tollgate.translator.xds.filter.jwt.JwtAuthnFilter;
@@ -18,6 +20,8 @@ public final class HttpFilters {
     return List.<HttpFilterContributor>of(
             new CorsFilter(),
             new JwtAuthnFilter(),
+            new ApiKeyAuthFilter(),
+            new BasicAuthFilter(),
             new RbacFilter(),
             new ExtAuthzFilter(),
             new RouterFilter())

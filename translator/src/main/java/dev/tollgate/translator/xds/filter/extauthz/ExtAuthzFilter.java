@@ -9,6 +9,7 @@ import dev.tollgate.translator.xds.GatewayXds;
 import dev.tollgate.translator.xds.Protos;
 import dev.tollgate.translator.xds.XdsStage;
 import dev.tollgate.translator.xds.filter.HttpFilterContributor;
+import dev.tollgate.translator.xds.filter.PerRouteFilters;
 import dev.tollgate.translator.xds.filter.jwt.JwtAuthnFilter;
 import io.envoyproxy.envoy.config.core.v3.ApiVersion;
 import io.envoyproxy.envoy.config.core.v3.GrpcService;
@@ -27,8 +28,6 @@ import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
 import io.envoyproxy.envoy.type.v3.HttpStatus;
 import io.envoyproxy.envoy.type.v3.StatusCode;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Envoy's external authorization: one filter per SecurityPolicy
@@ -52,20 +51,7 @@ public final class ExtAuthzFilter implements HttpFilterContributor {
 
   @Override
   public List<HttpFilter> httpFilters(GatewayIr gateway, List<HttpListenerIr> listeners) {
-    Map<String, ExtAuthIr> byFilter = new TreeMap<>();
-    for (HttpListenerIr l : listeners) {
-      for (RouteIr r : l.routes()) {
-        ExtAuthIr ext = extAuth(r);
-        if (ext != null) {
-          byFilter.putIfAbsent(ext.filterName(), ext);
-        }
-      }
-    }
-    return byFilter.values().stream().map(ext -> HttpFilter.newBuilder()
-        .setName(ext.filterName())
-        .setTypedConfig(Any.pack(config(ext)))
-        .setDisabled(true)
-        .build()).toList();
+    return PerRouteFilters.disabled(listeners, ExtAuthzFilter::extAuth, ExtAuthIr::filterName, ExtAuthzFilter::config);
   }
 
   @Override
