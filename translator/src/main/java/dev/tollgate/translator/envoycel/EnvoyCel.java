@@ -11,6 +11,8 @@ import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.parser.CelStandardMacro;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,18 @@ import java.util.stream.Collectors;
 public final class EnvoyCel {
 
   private static final CelCompiler COMPILER = newCompiler();
+  /**
+   * Results of recent checks: a policy's expressions are checked when it is read and again for
+   * each route the xDS stage configures with them.
+   */
+  private static final Map<String, Result> RECENT = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Result> eldest) {
+      return size() > 512;
+    }
+  };
+  /** Envoy evaluates expressions recursively too; deeper ones are refused here. */
+  static final int MAX_DEPTH = 100;
 
   /** A checked expression in Envoy's form, or why it was refused ({@code line:column: message}). */
   public record Result(Expr expr, String problem) {
@@ -34,6 +48,29 @@ public final class EnvoyCel {
 
   /** Parses and type-checks {@code source}; it must be a bool over Envoy's attributes. */
   public static Result check(String source) {
+    synchronized (RECENT) {
+      Result known = RECENT.get(source);
+      if (known != null) {
+        return known;
+      }
+    }
+    Result result = checkUnlessTooDeep(source);
+    synchronized (RECENT) {
+      RECENT.put(source, result);
+    }
+    return result;
+  }
+
+  private static Result checkUnlessTooDeep(String source) {
+    try {
+      return checkOrThrow(source);
+    } catch (StackOverflowError e) {
+      // The parser recurses per nesting level; an expression this deep is refused, not a crash.
+      return new Result(null, "1:1: the expression is nested too deeply");
+    }
+  }
+
+  private static Result checkOrThrow(String source) {
     CelValidationResult parsed = COMPILER.parse(source);
     if (parsed.hasError()) {
       return new Result(null, describe(parsed));
@@ -49,7 +86,25 @@ public final class EnvoyCel {
       return new Result(null, e.getMessage());
     }
     // Envoy evaluates the parsed expression; the check above only proved it well typed.
-    return new Result(CelProtoV1Alpha1AbstractSyntaxTree.fromCelAst(parsedAst).getExpr(), null);
+    Expr expr = CelProtoV1Alpha1AbstractSyntaxTree.fromCelAst(parsedAst).getExpr();
+    if (depth(expr) > MAX_DEPTH) {
+      return new Result(null, "1:1: the expression is nested deeper than " + MAX_DEPTH + " levels");
+    }
+    return new Result(expr, null);
+  }
+
+  /** The nesting depth of an expression tree (macros count their expansion). */
+  private static int depth(com.google.protobuf.Message m) {
+    int deepest = 0;
+    for (var entry : m.getAllFields().entrySet()) {
+      if (entry.getKey().getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.MESSAGE) {
+        continue;
+      }
+      for (Object child : entry.getKey().isRepeated() ? (java.util.List<?>) entry.getValue() : java.util.List.of(entry.getValue())) {
+        deepest = Math.max(deepest, depth((com.google.protobuf.Message) child));
+      }
+    }
+    return (m instanceof Expr ? 1 : 0) + deepest;
   }
 
   private static String describe(CelValidationResult result) {

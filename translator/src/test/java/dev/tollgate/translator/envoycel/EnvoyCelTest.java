@@ -70,4 +70,34 @@ class EnvoyCelTest {
     assertThat(EnvoyCel.check("source.port == 'http'").problem()).contains("found no matching overload for '_==_'");
     assertThat(EnvoyCel.check("request.path").problem()).isEqualTo("1:8: expected type 'bool' but found 'string'");
   }
+
+  @Test
+  void deepNesting_isRefused_neverACrash() {
+    assertThat(EnvoyCel.check("(".repeat(2040) + "true" + ")".repeat(2040)).problem()).isNotNull();
+    String longSum = "(" + "'a' + ".repeat(150) + "'a') == request.path";
+    assertThat(EnvoyCel.check(longSum).problem()).isEqualTo("1:1: the expression is nested deeper than 100 levels");
+    assertThat(EnvoyCel.check("(" + "'a' + ".repeat(50) + "'a') == request.path").problem()).isNull();
+  }
+
+  @Test
+  void conjunctions_areBuiltAsTrees_withFreshIds() {
+    var a = EnvoyCel.check("request.method == 'GET'").expr();
+    var b = EnvoyCel.check("source.port > 1024").expr();
+    var both = Conditions.and(java.util.List.of(a, Conditions.not(b), a));
+    var back = CelProtoV1Alpha1AbstractSyntaxTree.fromParsedExpr(ParsedExpr.newBuilder().setExpr(both).build()).getAst();
+    assertThat(CelUnparserFactory.newUnparser().unparse(back))
+        .isEqualTo("request.method == \"GET\" && !(source.port > 1024) && request.method == \"GET\"");
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    collectIds(both, ids);
+    assertThat(ids).hasSize(15);
+  }
+
+  private static void collectIds(com.google.api.expr.v1alpha1.Expr e, java.util.Set<Long> ids) {
+    assertThat(ids.add(e.getId())).as("id %s used once", e.getId()).isTrue();
+    if (e.hasCallExpr()) {
+      e.getCallExpr().getArgsList().forEach(x -> collectIds(x, ids));
+    } else if (e.hasSelectExpr()) {
+      collectIds(e.getSelectExpr().getOperand(), ids);
+    }
+  }
 }

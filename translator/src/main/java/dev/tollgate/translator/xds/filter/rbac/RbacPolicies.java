@@ -2,6 +2,8 @@ package dev.tollgate.translator.xds.filter.rbac;
 
 import dev.tollgate.translator.gateway.Re2;
 import com.google.protobuf.UInt32Value;
+import com.google.api.expr.v1alpha1.Expr;
+import dev.tollgate.translator.envoycel.Conditions;
 import dev.tollgate.translator.envoycel.EnvoyCel;
 import dev.tollgate.translator.ir.AuthorizationIr;
 import dev.tollgate.translator.ir.PathMatchIr;
@@ -59,15 +61,15 @@ public final class RbacPolicies {
   }
 
   /** Principals that must all match, and expressions that must all be true. */
-  private record Alternative(List<Principal> principals, List<String> conditions) {
+  private record Alternative(List<Principal> principals, List<Expr> conditions) {
     Alternative and(Principal p) {
       List<Principal> more = new ArrayList<>(principals);
       more.add(p);
       return new Alternative(more, conditions);
     }
 
-    Alternative and(String condition) {
-      List<String> more = new ArrayList<>(conditions);
+    Alternative and(Expr condition) {
+      List<Expr> more = new ArrayList<>(conditions);
       more.add(condition);
       return new Alternative(principals, more);
     }
@@ -75,14 +77,7 @@ public final class RbacPolicies {
     Policy policy() {
       Policy.Builder p = Policy.newBuilder().addPermissions(ANY_PERMISSION).addPrincipals(flatAnd(principals));
       if (!conditions.isEmpty()) {
-        String source = conditions.size() == 1 ? conditions.get(0)
-            : String.join(" && ", conditions.stream().map(c -> "(" + c + ")").toList());
-        EnvoyCel.Result checked = EnvoyCel.check(source);
-        if (!checked.ok()) {
-          // Each part was checked when the policy was translated; a conjunction of bools is one too.
-          throw new IllegalStateException("combined authorization expression failed to check: " + checked.problem());
-        }
-        p.setCondition(checked.expr());
+        p.setCondition(Conditions.and(conditions));
       }
       return p.build();
     }
@@ -99,14 +94,23 @@ public final class RbacPolicies {
         out.add(alt.and(Principal.newBuilder().setNotId(principal(earlier)).build()));
       }
       if (earlier.cel() != null) {
-        out.add(alt.and("!(" + earlier.cel() + ")"));
+        out.add(alt.and(Conditions.not(expr(earlier))));
       }
     }
     return out;
   }
 
-  private static List<String> cel(AuthorizationIr.Rule rule) {
-    return rule.cel() == null ? List.of() : List.of(rule.cel());
+  private static List<Expr> cel(AuthorizationIr.Rule rule) {
+    return rule.cel() == null ? List.of() : List.of(expr(rule));
+  }
+
+  /** The rule's expression in Envoy's form; it was checked when the policy was translated. */
+  private static Expr expr(AuthorizationIr.Rule rule) {
+    EnvoyCel.Result checked = EnvoyCel.check(rule.cel());
+    if (!checked.ok()) {
+      throw new IllegalStateException("authorization expression of rule " + rule.name() + " was not checked: " + checked.problem());
+    }
+    return checked.expr();
   }
 
   /** Everything the rule says about the request but its expression: each part must match. */
