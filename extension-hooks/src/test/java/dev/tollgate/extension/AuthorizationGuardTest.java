@@ -89,6 +89,21 @@ class AuthorizationGuardTest {
   }
 
   @Test
+  void routeHookDroppingOnlyTheRoutesRules_isRefused() throws Exception {
+    String withRules = MANIFESTS.replace("  extAuth:\n",
+        "  authorization:\n    rules: [{action: Allow, principal: {clientCIDRs: [10.0.0.0/8]}}]\n  extAuth:\n");
+    assertThat(withRules).contains("authorization:");
+    fixture.extension.route = r -> PostRouteModifyResponse.newBuilder()
+        .setRoute(r.getRoute().toBuilder().removeTypedPerFilterConfig("envoy.filters.http.rbac")).build();
+
+    TranslationResult result = ExtensionTranslation.translate(fixture.settings(""), withRules);
+
+    assertThat(result.gateways()).doesNotContainKey("default/eg");
+    assertThat(result.problems()).extracting(Problem::message).singleElement().asString()
+        .contains("answer refused, as it changed the authorization settings of route " + ROUTE);
+  }
+
+  @Test
   void routeHookDroppingTheRoutesAuthorization_failOpen_keepsTheProtectedRoute() throws Exception {
     fixture.extension.route = r -> PostRouteModifyResponse.newBuilder()
         .setRoute(r.getRoute().toBuilder().clearTypedPerFilterConfig()).build();

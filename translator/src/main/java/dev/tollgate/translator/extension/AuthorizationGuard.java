@@ -2,8 +2,11 @@ package dev.tollgate.translator.extension;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.tollgate.translator.xds.filter.apikey.ApiKeyAuthFilter;
+import dev.tollgate.translator.xds.filter.basicauth.BasicAuthFilter;
 import dev.tollgate.translator.xds.filter.extauthz.ExtAuthzFilter;
 import dev.tollgate.translator.xds.filter.jwt.JwtAuthnFilter;
+import dev.tollgate.translator.xds.filter.rbac.RbacFilter;
 import io.envoyproxy.envoy.config.listener.v3.Filter;
 import io.envoyproxy.envoy.config.listener.v3.FilterChain;
 import io.envoyproxy.envoy.config.listener.v3.Listener;
@@ -23,7 +26,8 @@ import java.util.TreeMap;
  * place, which a security reviewer relies on. What an extension may not do:
  *
  * <ul>
- *   <li>remove or change the JWT and external-authorization filters of a connection manager, or
+ *   <li>remove or change the authentication (JWT, API key, basic) and authorization (rules,
+ *       external) filters of a connection manager, or
  *       point it at other routes;
  *   <li>remove a protected route, change its match, or change or drop its authorization settings;
  *   <li>in a virtual host with protected routes, change its domains, or insert, remove, reorder or
@@ -40,8 +44,12 @@ final class AuthorizationGuard {
 
   private AuthorizationGuard() {}
 
+  /** The filters that authenticate or authorize: each a name or the prefix of a per-policy name. */
+  private static final List<String> AUTHORIZATION_FILTERS =
+      List.of(JwtAuthnFilter.NAME, ApiKeyAuthFilter.NAME, BasicAuthFilter.NAME, RbacFilter.NAME, ExtAuthzFilter.NAME);
+
   static boolean isAuthorizationFilter(String name) {
-    return name.startsWith(ExtAuthzFilter.NAME) || name.startsWith(JwtAuthnFilter.NAME);
+    return AUTHORIZATION_FILTERS.stream().anyMatch(name::startsWith);
   }
 
   /** A route's authorization settings: its per-filter configuration for the authorization filters. */
