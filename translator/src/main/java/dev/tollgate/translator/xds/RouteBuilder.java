@@ -28,7 +28,6 @@ import io.envoyproxy.envoy.config.route.v3.WeightedCluster;
 import io.envoyproxy.envoy.config.core.v3.DataSource;
 import io.envoyproxy.envoy.type.matcher.v3.RegexMatchAndSubstitute;
 import io.envoyproxy.envoy.type.matcher.v3.RegexMatcher;
-import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
 import io.envoyproxy.envoy.type.v3.FractionalPercent;
 import java.util.List;
 import java.util.function.Consumer;
@@ -80,21 +79,15 @@ final class RouteBuilder {
       case REGEX -> b.setSafeRegex(RegexMatcher.newBuilder().setRegex(path.value()));
     }
     if (m.method() != null) {
-      b.addHeaders(HeaderMatcher.newBuilder().setName(":method").setStringMatch(StringMatcher.newBuilder().setExact(m.method())));
+      b.addHeaders(HeaderMatcher.newBuilder().setName(":method").setStringMatch(Matchers.exact(m.method())));
     }
     for (StringMatchIr h : m.headers()) {
-      b.addHeaders(HeaderMatcher.newBuilder().setName(h.name()).setStringMatch(stringMatcher(h)));
+      b.addHeaders(HeaderMatcher.newBuilder().setName(h.name()).setStringMatch(Matchers.of(h)));
     }
     for (StringMatchIr q : m.queryParams()) {
-      b.addQueryParameters(QueryParameterMatcher.newBuilder().setName(q.name()).setStringMatch(stringMatcher(q)));
+      b.addQueryParameters(QueryParameterMatcher.newBuilder().setName(q.name()).setStringMatch(Matchers.of(q)));
     }
     return b.build();
-  }
-
-  private static StringMatcher stringMatcher(StringMatchIr m) {
-    return m.regex()
-        ? StringMatcher.newBuilder().setSafeRegex(RegexMatcher.newBuilder().setRegex(m.value())).build()
-        : StringMatcher.newBuilder().setExact(m.value()).build();
   }
 
   private RouteAction.Builder action(RouteIr ir) {

@@ -6,14 +6,12 @@ import dev.tollgate.translator.ir.CorsIr;
 import dev.tollgate.translator.ir.GatewayIr;
 import dev.tollgate.translator.ir.HttpListenerIr;
 import dev.tollgate.translator.ir.RouteIr;
-import dev.tollgate.translator.ir.StringMatchIr;
+import dev.tollgate.translator.xds.Matchers;
 import dev.tollgate.translator.xds.filter.HttpFilterContributor;
 import io.envoyproxy.envoy.config.route.v3.Route;
 import io.envoyproxy.envoy.extensions.filters.http.cors.v3.Cors;
 import io.envoyproxy.envoy.extensions.filters.http.cors.v3.CorsPolicy;
 import io.envoyproxy.envoy.extensions.filters.network.http_connection_manager.v3.HttpFilter;
-import io.envoyproxy.envoy.type.matcher.v3.RegexMatcher;
-import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
 import java.util.List;
 
 /**
@@ -60,11 +58,7 @@ public final class CorsFilter implements HttpFilterContributor {
         .setAllowHeaders(String.join(",", cors.allowHeaders()))
         .setExposeHeaders(String.join(",", cors.exposeHeaders()))
         .setAllowCredentials(BoolValue.of(cors.allowCredentials()));
-    for (StringMatchIr origin : cors.origins()) {
-      b.addAllowOriginStringMatch(origin.regex()
-          ? StringMatcher.newBuilder().setSafeRegex(RegexMatcher.newBuilder().setRegex(origin.value())).build()
-          : StringMatcher.newBuilder().setExact(origin.value()).build());
-    }
+    cors.origins().forEach(origin -> b.addAllowOriginStringMatch(Matchers.of(origin)));
     if (cors.maxAgeSeconds() != null) {
       b.setMaxAge(Long.toString(cors.maxAgeSeconds()));
     }

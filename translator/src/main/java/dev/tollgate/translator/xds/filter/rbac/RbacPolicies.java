@@ -7,6 +7,7 @@ import dev.tollgate.translator.envoycel.Conditions;
 import dev.tollgate.translator.envoycel.EnvoyCel;
 import dev.tollgate.translator.ir.AuthorizationIr;
 import dev.tollgate.translator.ir.PathMatchIr;
+import dev.tollgate.translator.xds.Matchers;
 import dev.tollgate.translator.xds.filter.jwt.JwtAuthnFilter;
 import io.envoyproxy.envoy.config.core.v3.CidrRange;
 import io.envoyproxy.envoy.config.rbac.v3.Permission;
@@ -17,7 +18,6 @@ import io.envoyproxy.envoy.config.route.v3.HeaderMatcher;
 import io.envoyproxy.envoy.type.matcher.v3.ListMatcher;
 import io.envoyproxy.envoy.type.matcher.v3.MetadataMatcher;
 import io.envoyproxy.envoy.type.matcher.v3.PathMatcher;
-import io.envoyproxy.envoy.type.matcher.v3.RegexMatcher;
 import io.envoyproxy.envoy.type.matcher.v3.StringMatcher;
 import io.envoyproxy.envoy.type.matcher.v3.ValueMatcher;
 import java.util.ArrayList;
@@ -142,13 +142,13 @@ public final class RbacPolicies {
   /** The path without its query; a path prefix matches whole segments, as Gateway API's does. */
   private static Principal path(PathMatchIr path) {
     return switch (path.type()) {
-      case EXACT -> urlPath(StringMatcher.newBuilder().setExact(path.value()).build());
-      case REGEX -> urlPath(StringMatcher.newBuilder().setSafeRegex(RegexMatcher.newBuilder().setRegex(path.value())).build());
-      case PREFIX -> urlPath(StringMatcher.newBuilder().setPrefix(path.value()).build());
+      case EXACT -> urlPath(Matchers.exact(path.value()));
+      case REGEX -> urlPath(Matchers.regex(path.value()));
+      case PREFIX -> urlPath(Matchers.prefix(path.value()));
       case PATH_PREFIX -> path.value().equals("/")
-          ? urlPath(StringMatcher.newBuilder().setPrefix("/").build())
-          : or(List.of(urlPath(StringMatcher.newBuilder().setExact(path.value()).build()),
-              urlPath(StringMatcher.newBuilder().setPrefix(path.value() + "/").build())));
+          ? urlPath(Matchers.prefix("/"))
+          : or(List.of(urlPath(Matchers.exact(path.value())),
+              urlPath(Matchers.prefix(path.value() + "/"))));
     };
   }
 
@@ -164,7 +164,7 @@ public final class RbacPolicies {
     List<Principal> parts = new ArrayList<>();
     for (AuthorizationIr.Claim claim : jwt.claims()) {
       parts.add(or(claim.values().stream().map(v -> {
-        ValueMatcher exact = ValueMatcher.newBuilder().setStringMatch(StringMatcher.newBuilder().setExact(v)).build();
+        ValueMatcher exact = ValueMatcher.newBuilder().setStringMatch(Matchers.exact(v)).build();
         return claim(jwt.provider(), claim.path(), claim.array()
             ? ValueMatcher.newBuilder().setListMatch(ListMatcher.newBuilder().setOneOf(exact)).build()
             : exact);
@@ -173,10 +173,10 @@ public final class RbacPolicies {
     for (String scope : jwt.scopes()) {
       // RFC 6749's space-separated "scope" string; some issuers send a "scp" list instead.
       parts.add(or(List.of(
-          claim(jwt.provider(), List.of("scope"), ValueMatcher.newBuilder().setStringMatch(StringMatcher.newBuilder()
-              .setSafeRegex(RegexMatcher.newBuilder().setRegex("(^|.* )" + Re2.quote(scope) + "( .*|$)"))).build()),
+          claim(jwt.provider(), List.of("scope"), ValueMatcher.newBuilder()
+              .setStringMatch(Matchers.regex("(^|.* )" + Re2.quote(scope) + "( .*|$)")).build()),
           claim(jwt.provider(), List.of("scp"), ValueMatcher.newBuilder().setListMatch(ListMatcher.newBuilder()
-              .setOneOf(ValueMatcher.newBuilder().setStringMatch(StringMatcher.newBuilder().setExact(scope)))).build()))));
+              .setOneOf(ValueMatcher.newBuilder().setStringMatch(Matchers.exact(scope)))).build()))));
     }
     return parts;
   }
@@ -190,7 +190,7 @@ public final class RbacPolicies {
 
   private static Principal header(String name, String value) {
     return Principal.newBuilder().setHeader(HeaderMatcher.newBuilder().setName(name)
-        .setStringMatch(StringMatcher.newBuilder().setExact(value))).build();
+        .setStringMatch(Matchers.exact(value))).build();
   }
 
   private static Principal or(List<Principal> ids) {
