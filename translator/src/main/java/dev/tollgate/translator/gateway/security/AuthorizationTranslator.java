@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.security;
 
+import dev.tollgate.translator.gateway.policy.PolicyProblems;
 import com.google.common.net.InetAddresses;
 import dev.tollgate.translator.envoycel.EnvoyCel;
 import dev.tollgate.translator.gateway.HttpSyntax;

@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.security;
 
+import dev.tollgate.translator.gateway.policy.PolicyProblems;
 import dev.tollgate.translator.gateway.Durations;
 import dev.tollgate.translator.gateway.Re2;
 import dev.tollgate.translator.ir.CorsIr;

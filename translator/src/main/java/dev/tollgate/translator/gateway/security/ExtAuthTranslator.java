@@ -1,5 +1,7 @@
 package dev.tollgate.translator.gateway.security;
 
+import dev.tollgate.translator.gateway.policy.PolicyProblems;
+import dev.tollgate.translator.gateway.policy.PolicyBackends;
 import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.gateway.Durations;
 import dev.tollgate.translator.gateway.HttpSyntax;

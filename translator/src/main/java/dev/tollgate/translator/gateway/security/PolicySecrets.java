@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.security;
 
+import dev.tollgate.translator.gateway.policy.PolicyProblems;
 import dev.tollgate.translator.gateway.ReferenceGrants;
 import dev.tollgate.translator.input.Kinds;
 import dev.tollgate.translator.input.ResourceSet;

@@ -1,5 +1,7 @@
 package dev.tollgate.translator.gateway.security;
 
+import dev.tollgate.translator.gateway.policy.PolicyProblems;
+import dev.tollgate.translator.gateway.policy.PolicyBackends;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.translator.admission.FieldPaths;
 import dev.tollgate.translator.gateway.backend.BackendResolver;

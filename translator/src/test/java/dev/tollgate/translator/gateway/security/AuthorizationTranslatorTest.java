@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.security;
 
+import dev.tollgate.translator.gateway.policy.PolicyProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.translator.ir.AuthorizationIr;

@@ -1,28 +1,28 @@
-package dev.tollgate.translator.gateway.security;
+package dev.tollgate.translator.gateway.policy;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Everything wrong with one policy, each prefixed by its field, so one status tells all. */
-final class PolicyProblems {
+public final class PolicyProblems {
 
   private static final int MAX_LISTED = 10;
   private final List<String> problems = new ArrayList<>();
 
-  void add(String field, String message) {
+  public void add(String field, String message) {
     problems.add(field + ": " + message);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return problems.isEmpty();
   }
 
-  int size() {
+  public int size() {
     return problems.size();
   }
 
   /** The problems joined, or null when there are none. */
-  String message() {
+  public String message() {
     if (problems.isEmpty()) {
       return null;
     }

@@ -1,4 +1,4 @@
-package dev.tollgate.translator.gateway.security;
+package dev.tollgate.translator.gateway.policy;
 
 import dev.tollgate.translator.gateway.backend.BackendRequest;
 import dev.tollgate.translator.gateway.backend.BackendResolution;
@@ -20,16 +20,16 @@ import java.util.Objects;
  * one cluster. Unlike a route rule, a policy takes no partial answer: every reference must
  * resolve, or the policy is invalid and its routes are closed.
  */
-final class PolicyBackends {
+public final class PolicyBackends {
 
   private final BackendResolver resolver;
 
-  PolicyBackends(BackendResolver resolver) {
+  public PolicyBackends(BackendResolver resolver) {
     this.resolver = resolver;
   }
 
   /** @return the destination, or null after recording why there is none */
-  DestinationIr resolve(ObjectKey policy, List<BackendRef> refs, String cluster, boolean http2, String field, PolicyProblems problems) {
+  public DestinationIr resolve(ObjectKey policy, List<BackendRef> refs, String cluster, boolean http2, String field, PolicyProblems problems) {
     if (refs.isEmpty()) {
       problems.add(field, "at least one backend is required");
       return null;
@@ -72,7 +72,7 @@ final class PolicyBackends {
   }
 
   /** The authority requests to the first backend carry: {@code name.namespace:port}, or a Backend's DNS name. */
-  static String authority(BackendRef ref, String policyNamespace, DestinationIr destination) {
+  public static String authority(BackendRef ref, String policyNamespace, DestinationIr destination) {
     String namespace = ref.namespace() == null || ref.namespace().isEmpty() ? policyNamespace : ref.namespace();
     if (!"Service".equals(Objects.requireNonNullElse(ref.kind(), "Service"))) {
       List<EndpointIr> endpoints = destination.backends().get(0).endpoints();
