@@ -67,6 +67,9 @@ public final class EnvoyCel {
     } catch (StackOverflowError e) {
       // The parser recurses per nesting level; an expression this deep is refused, not a crash.
       return new Result(null, "1:1: the expression is nested too deeply");
+    } catch (RuntimeException e) {
+      // Whatever input makes the library fail is an expression Envoy could not take either.
+      return new Result(null, "1:1: the expression could not be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 

@@ -124,7 +124,7 @@ public final class GatewayStage {
     }
     irs.sort(Comparator.comparing(GatewayIr::name));
     irs = new SecurityPolicies(resources, config, gateways.keySet(), grants, backends).apply(irs, statuses);
-    irs = new EnvoyExtensionPolicies(resources, config, gateways.keySet(), grants).apply(irs, statuses);
+    irs = new EnvoyExtensionPolicies(resources, config, gateways.keySet(), grants, backends).apply(irs, statuses);
     statuses.addAll(proxies.statuses());
     statuses.sort(ObjectStatus.ORDER);
     List<String> notices = new ArrayList<>(classes.notices());

@@ -15,6 +15,8 @@ import java.util.List;
  * @param extensions objects of an extension server's kinds that the route's rule names in
  *     {@code extensionRef} filters, or extension policies that target the route; the extension's
  *     route hook receives them
+ * @param extensionFilters the EnvoyExtensionPolicy (Lua, external processing) that applies to the
+ *     route, or null
  */
 public record RouteIr(
     String name,
@@ -31,32 +33,47 @@ public record RouteIr(
     TimeoutIr timeout,
     boolean grpc,
     SecurityIr security,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExtensionResourceIr> extensions) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ExtensionResourceIr> extensions,
+    ExtensionsIr extensionFilters) {
 
   public RouteIr {
     mirrors = mirrors == null ? List.of() : List.copyOf(mirrors);
     extensions = extensions == null ? List.of() : List.copyOf(extensions);
   }
 
+  /** A route no EnvoyExtensionPolicy applies to (yet). */
+  public RouteIr(String name, ObjectKey source, String hostname, MatchIr match, DestinationIr destination,
+      RedirectIr redirect, DirectResponseIr directResponse, UrlRewriteIr urlRewrite, HeaderOpsIr requestHeaders,
+      HeaderOpsIr responseHeaders, List<MirrorIr> mirrors, TimeoutIr timeout, boolean grpc, SecurityIr security,
+      List<ExtensionResourceIr> extensions) {
+    this(name, source, hostname, match, destination, redirect, directResponse, urlRewrite, requestHeaders,
+        responseHeaders, mirrors, timeout, grpc, security, extensions, null);
+  }
+
   /** This route, named and placed on one hostname. */
   public RouteIr at(String routeName, String routeHostname) {
     return new RouteIr(routeName, source, routeHostname, match, destination, redirect, directResponse, urlRewrite,
-        requestHeaders, responseHeaders, mirrors, timeout, grpc, security, extensions);
+        requestHeaders, responseHeaders, mirrors, timeout, grpc, security, extensions, extensionFilters);
   }
 
   /** This route answering from the proxy itself; nothing is forwarded, so no policy applies. */
   public RouteIr withDirectResponse(DirectResponseIr response) {
     return new RouteIr(name, source, hostname, match, null, null, response, null, requestHeaders,
-        responseHeaders, List.of(), timeout, grpc, null, extensions);
+        responseHeaders, List.of(), timeout, grpc, null, extensions, null);
   }
 
   public RouteIr withExtensions(List<ExtensionResourceIr> resources) {
     return new RouteIr(name, source, hostname, match, destination, redirect, directResponse, urlRewrite,
-        requestHeaders, responseHeaders, mirrors, timeout, grpc, security, resources);
+        requestHeaders, responseHeaders, mirrors, timeout, grpc, security, resources, extensionFilters);
   }
 
   public RouteIr withSecurity(SecurityIr policy) {
     return new RouteIr(name, source, hostname, match, destination, redirect, directResponse, urlRewrite,
-        requestHeaders, responseHeaders, mirrors, timeout, grpc, policy, extensions);
+        requestHeaders, responseHeaders, mirrors, timeout, grpc, policy, extensions, extensionFilters);
+  }
+
+  public RouteIr withExtensionFilters(ExtensionsIr filters) {
+    return new RouteIr(name, source, hostname, match, destination, redirect, directResponse, urlRewrite,
+        requestHeaders, responseHeaders, mirrors, timeout, grpc, security, extensions, filters);
   }
 }

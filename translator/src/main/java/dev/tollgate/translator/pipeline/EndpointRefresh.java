@@ -5,6 +5,7 @@ import dev.tollgate.translator.ir.BackendIr;
 import dev.tollgate.translator.ir.DestinationIr;
 import dev.tollgate.translator.ir.EndpointIr;
 import dev.tollgate.translator.ir.ExtAuthIr;
+import dev.tollgate.translator.ir.ExtensionsIr;
 import dev.tollgate.translator.ir.GatewayIr;
 import dev.tollgate.translator.ir.HttpListenerIr;
 import dev.tollgate.translator.ir.JwtIr;
@@ -44,6 +45,7 @@ final class EndpointRefresh {
    */
   private final Map<JwtIr, JwtIr> jwts = new IdentityHashMap<>();
   private final Map<ExtAuthIr, ExtAuthIr> extAuths = new IdentityHashMap<>();
+  private final Map<ExtensionsIr, ExtensionsIr> extensionFilters = new IdentityHashMap<>();
   /** The destinations of the Gateway being refreshed whose endpoints changed, by cluster name. */
   private Map<String, DestinationIr> changed;
   /** Whether two of its destinations of one name differ, which leaves the cluster name ambiguous. */
@@ -66,6 +68,7 @@ final class EndpointRefresh {
     ambiguous = false;
     jwts.clear();
     extAuths.clear();
+    extensionFilters.clear();
     List<HttpListenerIr> listeners = mapAll(gateway.httpListeners(), this::refresh);
     return new Refreshed(gateway, listeners == gateway.httpListeners() ? gateway : gateway.withListeners(listeners),
         Map.copyOf(changed), ambiguous);
@@ -83,11 +86,13 @@ final class EndpointRefresh {
       return d == m.destination() ? m : new MirrorIr(d, m.percent());
     });
     SecurityIr security = refresh(r.security());
-    if (destination == r.destination() && mirrors == r.mirrors() && security == r.security()) {
+    ExtensionsIr filters = r.extensionFilters() == null ? null : extensionFilters.computeIfAbsent(r.extensionFilters(), this::refresh);
+    if (destination == r.destination() && mirrors == r.mirrors() && security == r.security() && filters == r.extensionFilters()) {
       return r;
     }
     return new RouteIr(r.name(), r.source(), r.hostname(), r.match(), destination, r.redirect(), r.directResponse(),
-        r.urlRewrite(), r.requestHeaders(), r.responseHeaders(), mirrors, r.timeout(), r.grpc(), security, r.extensions());
+        r.urlRewrite(), r.requestHeaders(), r.responseHeaders(), mirrors, r.timeout(), r.grpc(), security, r.extensions(),
+        filters);
   }
 
   private SecurityIr refresh(SecurityIr s) {
@@ -117,6 +122,14 @@ final class EndpointRefresh {
     return d == e.destination() ? e : new ExtAuthIr(e.filterName(), e.grpc(), d, e.authority(), e.path(),
         e.headersToExtAuth(), e.headersToBackend(), e.failOpen(), e.timeoutMillis(), e.body(), e.statusOnError(),
         e.recomputeRoute(), e.jwtPayloadToExtAuth());
+  }
+
+  private ExtensionsIr refresh(ExtensionsIr x) {
+    List<ExtensionsIr.ExtProc> processors = mapAll(x.extProc(), p -> {
+      DestinationIr d = refresh(p.destination());
+      return d == p.destination() ? p : p.withDestination(d);
+    });
+    return processors == x.extProc() ? x : new ExtensionsIr(x.policy(), x.lua(), processors);
   }
 
   private DestinationIr refresh(DestinationIr d) {

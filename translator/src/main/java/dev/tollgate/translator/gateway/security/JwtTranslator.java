@@ -2,7 +2,7 @@ package dev.tollgate.translator.gateway.security;
 
 import dev.tollgate.translator.gateway.policy.PolicyProblems;
 import dev.tollgate.translator.gateway.policy.PolicyBackends;
-import dev.tollgate.translator.model.ObjectKey;
+import dev.tollgate.translator.gateway.policy.PolicyConfigMaps;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.translator.gateway.Durations;
 import dev.tollgate.translator.gateway.HttpSyntax;
@@ -13,7 +13,6 @@ import dev.tollgate.translator.ir.EndpointIr;
 import dev.tollgate.translator.ir.JwtIr;
 import dev.tollgate.translator.json.Mappers;
 import dev.tollgate.translator.model.KubernetesObject;
-import dev.tollgate.translator.model.core.ConfigMap;
 import dev.tollgate.translator.model.envoygateway.JwtSpec;
 import dev.tollgate.translator.model.gatewayapi.BackendRef;
 import dev.tollgate.translator.naming.XdsNames;
@@ -32,11 +31,11 @@ final class JwtTranslator {
   private static final String FIELD = "spec.jwt";
   private static final String JWKS_KEY = "jwks";
 
-  private final ResourceSet resources;
+  private final PolicyConfigMaps configMaps;
   private final PolicyBackends backends;
 
   JwtTranslator(ResourceSet resources, PolicyBackends backends) {
-    this.resources = resources;
+    this.configMaps = new PolicyConfigMaps(resources);
     this.backends = backends;
   }
 
@@ -184,29 +183,9 @@ final class JwtTranslator {
   }
 
   private String fromConfigMap(KubernetesObject policy, JwtSpec.LocalObjectReference ref, String at, PolicyProblems problems) {
-    if (ref == null) {
-      problems.add(at, "is required when type is ValueRef");
-      return null;
-    }
-    if (!"ConfigMap".equals(ref.kind())) {
-      problems.add(at + ".kind", "must be ConfigMap");
-      return null;
-    }
-    String namespace = policy.metadata().namespace();
-    ConfigMap map = resources.configMap(namespace, ref.name()).orElse(null);
-    if (map == null) {
-      problems.add(at, "ConfigMap " + namespace + "/" + ref.name() + " " + resources.whyMissing(new ObjectKey("ConfigMap", namespace, ref.name())));
-      return null;
-    }
-    if (map.data().containsKey(JWKS_KEY)) {
-      return map.data().get(JWKS_KEY);
-    }
-    if (map.data().size() == 1) {
-      return map.data().values().iterator().next();
-    }
-    problems.add(at, "ConfigMap " + namespace + "/" + ref.name() + " has no key " + JWKS_KEY + " (and not exactly one key)");
-    return null;
+    return configMaps.value(policy, ref, JWKS_KEY, false, at, problems);
   }
+
 
   private static List<String> nonEmpty(List<String> values, String field, PolicyProblems problems) {
     for (int i = 0; i < values.size(); i++) {

@@ -1,17 +1,13 @@
 package dev.tollgate.translator.gateway.security;
 
-import static dev.tollgate.translator.status.ConditionTypes.ACCEPTED;
-import static dev.tollgate.translator.status.ConditionTypes.OVERRIDDEN;
-
 import dev.tollgate.translator.TranslatorConfig;
 import dev.tollgate.translator.gateway.ReferenceGrants;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
-import dev.tollgate.translator.gateway.policy.PolicyAncestors;
+import dev.tollgate.translator.gateway.policy.PolicyStatuses;
 import dev.tollgate.translator.gateway.policy.PolicyTarget;
 import dev.tollgate.translator.gateway.policy.PolicyClaims;
 import dev.tollgate.translator.gateway.policy.PolicyTargetFields;
 import dev.tollgate.translator.gateway.policy.PolicyTargetResolver;
-import dev.tollgate.translator.input.Kinds;
 import dev.tollgate.translator.input.RejectedObject;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.ir.DirectResponseIr;
@@ -20,9 +16,6 @@ import dev.tollgate.translator.ir.HttpListenerIr;
 import dev.tollgate.translator.ir.RouteIr;
 import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.model.envoygateway.EnvoyGatewayPolicy;
-import dev.tollgate.translator.model.gatewayapi.ParentReference;
-import dev.tollgate.translator.status.ConditionTypes.Reason;
-import dev.tollgate.translator.status.Conditions;
 import dev.tollgate.translator.status.ObjectStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,10 +41,6 @@ public final class SecurityPolicies {
 
   static final String KIND = "SecurityPolicy";
   private static final DirectResponseIr CLOSED = new DirectResponseIr(500, "");
-  private static final Comparator<EnvoyGatewayPolicy> OLDEST_FIRST =
-      Comparator.comparing((EnvoyGatewayPolicy p) -> Objects.requireNonNullElse(p.metadata().creationTimestamp(), ""))
-          .thenComparing(p -> p.metadata().namespace())
-          .thenComparing(p -> p.metadata().name());
 
   private final ResourceSet resources;
   private final TranslatorConfig config;
@@ -101,7 +90,7 @@ public final class SecurityPolicies {
       EnvoyGatewayPolicy object = refused.asEnvoyGatewayPolicy();
       policies.add(new Policy(object, SecurityPolicyTranslator.Translated.refused(refused.summary()), resolve(object)));
     }
-    policies.sort(Comparator.comparing(p -> p.object, OLDEST_FIRST));
+    policies.sort(Comparator.comparing(p -> p.object, PolicyStatuses.OLDEST_FIRST));
     PolicyClaims<Policy> claims = new PolicyClaims<>();
     for (Policy p : policies) {
       for (PolicyTarget t : p.resolution.targets()) {
@@ -186,32 +175,12 @@ public final class SecurityPolicies {
   }
 
   private ObjectStatus status(Policy p) {
-    PolicyAncestors ancestors = new PolicyAncestors(p.object, config.controllerName(), config.transitionTime());
     boolean judgedAlone = p.translated.spec() == null || p.usedAlone || p.merged.isEmpty();
     String problem = judgedAlone ? p.translated.problem() : null;
     if (problem == null) {
       problem = p.merged.values().stream().map(SecurityPolicyTranslator.Translated::problem).filter(Objects::nonNull)
           .findFirst().orElse(null);
     }
-    for (PolicyTarget t : p.resolution.targets()) {
-      for (ParentReference ancestor : targets.ancestors(t)) {
-        Conditions c = ancestors.of(ancestor);
-        String holder = p.conflicts.get(t.id());
-        if (problem != null) {
-          c.set(ACCEPTED, false, Reason.INVALID, problem + "; the routes it targets answer 500 until it is fixed");
-        } else if (holder != null) {
-          c.set(ACCEPTED, false, Reason.CONFLICTED, "Unable to target " + t + ": SecurityPolicy " + holder + " already does");
-        } else {
-          c.setIfAbsent(ACCEPTED, true, Reason.ACCEPTED, "Policy has been accepted");
-        }
-        Set<String> routes = p.overridden.get(t.id());
-        if (routes != null && holder == null) {
-          c.set(OVERRIDDEN, true, Reason.OVERRIDDEN,
-              "This policy is overridden by more specific SecurityPolicies on these routes: " + routes);
-        }
-      }
-    }
-    ancestors.unreached(p.resolution, Kinds.ENVOY_GATEWAY_GROUP, problem);
-    return ancestors.status();
+    return PolicyStatuses.of(p.object, config, targets, p.resolution, problem, p.conflicts, p.overridden);
   }
 }

@@ -4,7 +4,9 @@ import dev.tollgate.translator.xds.filter.apikey.ApiKeyAuthFilter;
 import dev.tollgate.translator.xds.filter.basicauth.BasicAuthFilter;
 import dev.tollgate.translator.xds.filter.cors.CorsFilter;
 import dev.tollgate.translator.xds.filter.extauthz.ExtAuthzFilter;
+import dev.tollgate.translator.xds.filter.extproc.ExtProcFilter;
 import dev.tollgate.translator.xds.filter.jwt.JwtAuthnFilter;
+import dev.tollgate.translator.xds.filter.lua.LuaFilter;
 import dev.tollgate.translator.xds.filter.rbac.RbacFilter;
 import dev.tollgate.translator.xds.filter.router.RouterFilter;
 import java.util.Comparator;
@@ -24,6 +26,8 @@ public final class HttpFilters {
             new BasicAuthFilter(),
             new RbacFilter(),
             new ExtAuthzFilter(),
+            new LuaFilter(),
+            new ExtProcFilter(),
             new RouterFilter())
         .stream()
         .sorted(Comparator.comparingInt(HttpFilterContributor::order))
