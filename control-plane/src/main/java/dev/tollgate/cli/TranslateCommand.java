@@ -71,6 +71,8 @@ final class TranslateCommand implements Callable<Integer> {
 
   @CommandLine.Mixin ReadLimitOptions limits;
 
+  @CommandLine.Mixin WasmOptions wasm;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -95,7 +97,8 @@ final class TranslateCommand implements Callable<Integer> {
       return ExitCodes.UNREADABLE_INPUT;
     }
     TranslatorConfig config = TranslatorConfig.offline().withControllerName(controllerName)
-        .withBackendsEnabled(enableBackend).withEnvoyPatchPolicyEnabled(enableEnvoyPatchPolicy);
+        .withBackendsEnabled(enableBackend).withEnvoyPatchPolicyEnabled(enableEnvoyPatchPolicy)
+        .withWasmModules(wasm.modules());
     TranslationResult result = Pipelines.create(config, extension).run(reader.resources(), reader.problems());
     new TranslateReport(result, reader.resources().size()).print(err, strict);
     ObjectNode document = TranslationDocument.build(result,

@@ -47,6 +47,7 @@ public class ServeSettings {
    */
   private Duration removalDelay = Duration.ofSeconds(2);
   private Tls xdsTls = new Tls();
+  private WasmModules wasm = new WasmModules();
   /** The largest manifest file read, as a size ({@code 32Mi}); a larger one is refused, and its last readable contents kept. */
   private String maxFileSize = "32Mi";
   /** The largest single YAML document (one object) read, as a size ({@code 3Mi}, the API server's own limit). */
@@ -102,9 +103,90 @@ public class ServeSettings {
     }
   }
 
+  public WasmModules getWasm() {
+    return wasm;
+  }
+
+  public void setWasm(WasmModules wasm) {
+    this.wasm = wasm;
+  }
+
+  /**
+   * Wasm modules of EnvoyExtensionPolicies: fetched by the daemon, kept in {@code cacheDir}, and
+   * served to proxies on {@code address}; proxies are told to fetch them from
+   * {@code advertisedHost:port}. Without an advertised host no module server runs and policies
+   * with Wasm fail closed.
+   */
+  @ConfigurationProperties("wasm")
+  public static class WasmModules {
+    private String cacheDir = System.getProperty("java.io.tmpdir") + "/tollgate-wasm";
+    private String cacheSize = "1Gi";
+    /** {@code host:port} the module server binds. */
+    private String address = "0.0.0.0:18002";
+    /** The name proxies reach this daemon by (its Service), or empty for no module server. */
+    private String advertisedHost = "";
+    /** Registries reached over plain HTTP besides loopback ones. */
+    private List<String> insecureRegistries = new ArrayList<>();
+
+    public String getCacheDir() {
+      return cacheDir;
+    }
+
+    public void setCacheDir(String cacheDir) {
+      this.cacheDir = cacheDir;
+    }
+
+    public String getCacheSize() {
+      return cacheSize;
+    }
+
+    public void setCacheSize(String cacheSize) {
+      this.cacheSize = cacheSize;
+    }
+
+    public String getAddress() {
+      return address;
+    }
+
+    public void setAddress(String address) {
+      this.address = address;
+    }
+
+    public String getAdvertisedHost() {
+      return advertisedHost;
+    }
+
+    public void setAdvertisedHost(String advertisedHost) {
+      this.advertisedHost = advertisedHost;
+    }
+
+    public List<String> getInsecureRegistries() {
+      return insecureRegistries;
+    }
+
+    public void setInsecureRegistries(List<String> insecureRegistries) {
+      this.insecureRegistries = insecureRegistries;
+    }
+
+    /** The bound port, from {@code address}. */
+    public int port() {
+      return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    public String bindHost() {
+      return address.substring(0, address.lastIndexOf(':')).replace("[", "").replace("]", "");
+    }
+  }
+
   /** The translation settings the daemon runs with. */
   public TranslatorConfig translatorConfig() {
+    return translatorConfig(dev.tollgate.translator.wasm.WasmModules.NONE);
+  }
+
+  /** The translation settings the daemon runs with, fetching Wasm modules through {@code modules}. */
+  public TranslatorConfig translatorConfig(dev.tollgate.translator.wasm.WasmModules modules) {
     return TranslatorConfig.offline()
+        .withWasmModules(modules)
         .withControllerName(controllerName)
         .withBackendsEnabled(enableBackend)
         .withEnvoyPatchPolicyEnabled(enableEnvoyPatchPolicy);

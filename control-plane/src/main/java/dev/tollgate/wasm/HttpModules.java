@@ -46,10 +46,16 @@ public final class HttpModules {
         return module;
       }
     } catch (IOException e) {
-      throw new WasmFetchException(url + " could not be fetched: " + e.getMessage(), e);
+      throw new WasmFetchException(url + " could not be fetched: " + describe(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WasmFetchException(url + ": interrupted", e);
     }
+  }
+
+  /** An I/O failure as a person reads it; the JDK leaves some messages empty (a refused connection). */
+  static String describe(IOException e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 }

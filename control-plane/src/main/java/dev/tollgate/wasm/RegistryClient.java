@@ -60,10 +60,19 @@ public final class RegistryClient {
     this.maxBytes = maxBytes;
   }
 
+  /**
+   * A module pulled from an image.
+   *
+   * @param imageDigest {@code sha256:...} of the manifest (or index) the reference resolved to,
+   *     the digest that names the image
+   */
+  public record Pulled(byte[] module, String imageDigest) {}
+
   /** The module in the image, checked to be Wasm. */
-  public byte[] pull(OciReference image, Credentials credentials) throws WasmFetchException {
+  public Pulled pull(OciReference image, Credentials credentials) throws WasmFetchException {
     Session session = new Session(image, credentials);
     Fetched manifest = session.get("/manifests/" + image.reference(), ACCEPT);
+    String imageDigest = "sha256:" + Digests.sha256(manifest.body());
     JsonNode doc = parse(manifest.body(), image + " manifest");
     String type = mediaType(manifest, doc);
     if (INDEXES.contains(type)) {
@@ -85,7 +94,7 @@ public final class RegistryClient {
     if (!actual.equals(digest)) {
       throw new WasmFetchException(image + ": the layer's content has digest " + actual + ", not " + digest + " as its manifest says");
     }
-    return WasmImages.module(image.toString(), layer.path("mediaType").asText(), blob.body());
+    return new Pulled(WasmImages.module(image.toString(), layer.path("mediaType").asText(), blob.body()), imageDigest);
   }
 
   private static String mediaType(Fetched manifest, JsonNode doc) {
@@ -144,7 +153,7 @@ public final class RegistryClient {
       try {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
-        throw new WasmFetchException(image + ": the registry could not be reached: " + e.getMessage(), e);
+        throw new WasmFetchException(image + ": the registry could not be reached: " + HttpModules.describe(e), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new WasmFetchException(image + ": interrupted", e);
@@ -195,7 +204,7 @@ public final class RegistryClient {
         }
         return "Bearer " + value;
       } catch (IOException e) {
-        throw new WasmFetchException(image + ": the registry's token service could not be reached: " + e.getMessage(), e);
+        throw new WasmFetchException(image + ": the registry's token service could not be reached: " + HttpModules.describe(e), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new WasmFetchException(image + ": interrupted", e);

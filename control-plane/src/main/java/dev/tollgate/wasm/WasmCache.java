@@ -1,7 +1,6 @@
 package dev.tollgate.wasm;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,14 +24,10 @@ public final class WasmCache {
   private final Path directory;
   private final long maxBytes;
 
+  /** The directory is created when the first module is stored. */
   public WasmCache(Path directory, long maxBytes) {
     this.directory = directory;
     this.maxBytes = maxBytes;
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the Wasm cache directory " + directory + " cannot be created", e);
-    }
   }
 
   /** Stores the module; returns its sha256. */
@@ -41,6 +36,7 @@ public final class WasmCache {
       throw new IOException("the module (" + module.length + " bytes) is larger than the whole cache (" + maxBytes + " bytes)");
     }
     String sha256 = Digests.sha256(module);
+    Files.createDirectories(directory);
     Path file = file(sha256);
     if (!Files.exists(file)) {
       Path partial = Files.createTempFile(directory, sha256, ".partial");
@@ -80,6 +76,9 @@ public final class WasmCache {
 
   private void evictBeyond(long limit, Path keep) throws IOException {
     List<Path> files;
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
     try (Stream<Path> listed = Files.list(directory)) {
       files = listed.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
           .sorted(Comparator.comparing(WasmCache::modified).thenComparing(Path::toString)).toList();

@@ -1,5 +1,7 @@
 package dev.tollgate.translator;
 
+import dev.tollgate.translator.wasm.WasmModules;
+
 import dev.tollgate.translator.extension.ExtensionKinds;
 
 /**
@@ -14,13 +16,20 @@ import dev.tollgate.translator.extension.ExtensionKinds;
  */
 public record TranslatorConfig(
     String controllerName, String transitionTime, boolean backendsEnabled, boolean envoyPatchPolicyEnabled,
-    ExtensionKinds extensionKinds) {
+    ExtensionKinds extensionKinds,
+    WasmModules wasmModules) {
 
   public static final String DEFAULT_CONTROLLER_NAME = "tollgate.dev/gatewayclass-controller";
   public static final String FIXED_TRANSITION_TIME = "1970-01-01T00:00:00Z";
 
   public TranslatorConfig {
     extensionKinds = extensionKinds == null ? ExtensionKinds.NONE : extensionKinds;
+    wasmModules = wasmModules == null ? WasmModules.NONE : wasmModules;
+  }
+
+  public TranslatorConfig(String controllerName, String transitionTime, boolean backendsEnabled, boolean envoyPatchPolicyEnabled,
+      ExtensionKinds extensionKinds) {
+    this(controllerName, transitionTime, backendsEnabled, envoyPatchPolicyEnabled, extensionKinds, WasmModules.NONE);
   }
 
   public TranslatorConfig(String controllerName, String transitionTime, boolean backendsEnabled, boolean envoyPatchPolicyEnabled) {
@@ -33,22 +42,26 @@ public record TranslatorConfig(
   }
 
   public TranslatorConfig withControllerName(String name) {
-    return new TranslatorConfig(name, transitionTime, backendsEnabled, envoyPatchPolicyEnabled, extensionKinds);
+    return new TranslatorConfig(name, transitionTime, backendsEnabled, envoyPatchPolicyEnabled, extensionKinds, wasmModules);
   }
 
   public TranslatorConfig withTransitionTime(String time) {
-    return new TranslatorConfig(controllerName, time, backendsEnabled, envoyPatchPolicyEnabled, extensionKinds);
+    return new TranslatorConfig(controllerName, time, backendsEnabled, envoyPatchPolicyEnabled, extensionKinds, wasmModules);
   }
 
   public TranslatorConfig withBackendsEnabled(boolean enabled) {
-    return new TranslatorConfig(controllerName, transitionTime, enabled, envoyPatchPolicyEnabled, extensionKinds);
+    return new TranslatorConfig(controllerName, transitionTime, enabled, envoyPatchPolicyEnabled, extensionKinds, wasmModules);
   }
 
   public TranslatorConfig withEnvoyPatchPolicyEnabled(boolean enabled) {
-    return new TranslatorConfig(controllerName, transitionTime, backendsEnabled, enabled, extensionKinds);
+    return new TranslatorConfig(controllerName, transitionTime, backendsEnabled, enabled, extensionKinds, wasmModules);
   }
 
   public TranslatorConfig withExtensionKinds(ExtensionKinds kinds) {
-    return new TranslatorConfig(controllerName, transitionTime, backendsEnabled, envoyPatchPolicyEnabled, kinds);
+    return new TranslatorConfig(controllerName, transitionTime, backendsEnabled, envoyPatchPolicyEnabled, kinds, wasmModules);
+  }
+
+  public TranslatorConfig withWasmModules(WasmModules modules) {
+    return new TranslatorConfig(controllerName, transitionTime, backendsEnabled, envoyPatchPolicyEnabled, extensionKinds, modules);
   }
 }

@@ -100,10 +100,15 @@ public final class Golden {
    */
   public static dev.tollgate.translator.TranslatorConfig config(Path input) {
     Map<String, String> options = options(input);
-    return dev.tollgate.translator.TranslatorConfig.offline()
+    var config = dev.tollgate.translator.TranslatorConfig.offline()
         .withBackendsEnabled(!"false".equals(options.get("enable-backend")))
         .withEnvoyPatchPolicyEnabled(!"false".equals(options.get("enable-envoy-patch-policy")));
+    String wasmCache = options.get(WASM_CACHE_OPTION);
+    return wasmCache == null ? config : config.withWasmModules(new GoldenWasmModules(testdata().resolve(wasmCache)));
   }
+
+  /** {@code # golden: wasm-cache=<dir>}: Wasm modules pinned by sha256 are read from this testdata directory. */
+  public static final String WASM_CACHE_OPTION = "wasm-cache";
 
   /** The same settings as {@code translate} arguments. */
   public static List<String> translateArgs(Path input) {
@@ -114,6 +119,10 @@ public final class Golden {
     }
     if ("false".equals(options.get("enable-envoy-patch-policy"))) {
       args.add("--no-enable-envoy-patch-policy");
+    }
+    if (options.containsKey(WASM_CACHE_OPTION)) {
+      args.add("--wasm-cache");
+      args.add(testdata().resolve(options.get(WASM_CACHE_OPTION)).toString());
     }
     return args;
   }

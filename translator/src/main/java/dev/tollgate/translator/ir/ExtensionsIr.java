@@ -5,15 +5,32 @@ import java.util.List;
 
 /**
  * The extensions an EnvoyExtensionPolicy runs on one route, each its own filter, in the policy's
- * order: Lua scripts, then external processors.
+ * order: Lua scripts, external processors, then Wasm modules.
  *
  * @param policy the EnvoyExtensionPolicy
  */
-public record ExtensionsIr(ObjectKey policy, List<Lua> lua, List<ExtProc> extProc) {
+public record ExtensionsIr(ObjectKey policy, List<Lua> lua, List<ExtProc> extProc, List<Wasm> wasm) {
 
   public ExtensionsIr {
     lua = List.copyOf(lua);
     extProc = List.copyOf(extProc);
+    wasm = wasm == null ? List.of() : List.copyOf(wasm);
+  }
+
+  /**
+   * A Wasm module Tollgate fetched and serves to the proxies itself.
+   *
+   * @param url where proxies fetch it: Tollgate's module server
+   * @param sha256 the module's digest, which the proxy checks
+   * @param server the cluster of Tollgate's module server
+   * @param configuration the JSON handed to the module, or null
+   * @param hostKeys environment variables of the proxy the module may read
+   */
+  public record Wasm(String filterName, String name, String rootId, String url, String sha256, DestinationIr server,
+      String configuration, List<String> hostKeys, boolean failOpen) {
+    public Wasm {
+      hostKeys = List.copyOf(hostKeys);
+    }
   }
 
   /** A Lua script, syntax-checked when the policy was read. */

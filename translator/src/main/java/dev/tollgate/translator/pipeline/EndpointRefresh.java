@@ -129,7 +129,7 @@ final class EndpointRefresh {
       DestinationIr d = refresh(p.destination());
       return d == p.destination() ? p : p.withDestination(d);
     });
-    return processors == x.extProc() ? x : new ExtensionsIr(x.policy(), x.lua(), processors);
+    return processors == x.extProc() ? x : new ExtensionsIr(x.policy(), x.lua(), processors, x.wasm());
   }
 
   private DestinationIr refresh(DestinationIr d) {

@@ -48,7 +48,7 @@ public final class EnvoyExtensionPolicies {
     this.resources = resources;
     this.config = config;
     this.targets = new PolicyTargetResolver(resources, ourGateways, grants);
-    this.translator = new ExtensionPolicyTranslator(resources, resolver);
+    this.translator = new ExtensionPolicyTranslator(resources, resolver, grants, config.wasmModules());
   }
 
   /** One policy as this translation sees it. */
@@ -78,7 +78,7 @@ public final class EnvoyExtensionPolicies {
     }
     for (RejectedObject refused : resources.rejected(KIND)) {
       EnvoyGatewayPolicy object = refused.asEnvoyGatewayPolicy();
-      policies.add(new Policy(object, new ExtensionPolicyTranslator.Translated(null, refused.summary()), resolve(object)));
+      policies.add(new Policy(object, ExtensionPolicyTranslator.Translated.refused(refused.summary()), resolve(object)));
     }
     if (policies.isEmpty()) {
       return gateways;
@@ -98,7 +98,7 @@ public final class EnvoyExtensionPolicies {
       out.add(claims.isEmpty() ? g : applyTo(g, claims));
     }
     policies.forEach(p -> statuses.add(PolicyStatuses.of(p.object, config, targets, p.resolution, p.translated.problem(),
-        p.conflicts, p.overridden)));
+        String.join("; ", p.translated.notes()), p.conflicts, p.overridden)));
     return out;
   }
 

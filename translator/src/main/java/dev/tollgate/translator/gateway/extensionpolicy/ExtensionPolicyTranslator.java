@@ -3,9 +3,11 @@ package dev.tollgate.translator.gateway.extensionpolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tollgate.translator.gateway.Durations;
 import dev.tollgate.translator.gateway.backend.BackendResolver;
+import dev.tollgate.translator.gateway.ReferenceGrants;
 import dev.tollgate.translator.gateway.policy.PolicyBackends;
 import dev.tollgate.translator.gateway.policy.PolicyConfigMaps;
 import dev.tollgate.translator.gateway.policy.PolicyProblems;
+import dev.tollgate.translator.gateway.policy.PolicySecrets;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.ir.DestinationIr;
 import dev.tollgate.translator.ir.ExtensionsIr;
@@ -15,14 +17,15 @@ import dev.tollgate.translator.model.envoygateway.EnvoyExtensionPolicySpec;
 import dev.tollgate.translator.model.envoygateway.EnvoyGatewayPolicy;
 import dev.tollgate.translator.model.gatewayapi.BackendRef;
 import dev.tollgate.translator.naming.XdsNames;
+import dev.tollgate.translator.wasm.WasmModules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reads one EnvoyExtensionPolicy and translates its Lua scripts and external processors, or says
- * everything wrong with it. What Tollgate cannot honour (Wasm, dynamic modules, a setting the
- * Envoy API it targets lacks) makes the policy invalid, and its routes closed.
+ * everything wrong with it. What Tollgate cannot honour (a module it cannot fetch, dynamic
+ * modules, a setting the Envoy API it targets lacks) makes the policy invalid, and its routes closed.
  */
 final class ExtensionPolicyTranslator {
 
@@ -34,24 +37,33 @@ final class ExtensionPolicyTranslator {
 
   private final PolicyConfigMaps configMaps;
   private final PolicyBackends backends;
+  private final WasmTranslator wasm;
 
-  ExtensionPolicyTranslator(ResourceSet resources, BackendResolver resolver) {
+  ExtensionPolicyTranslator(ResourceSet resources, BackendResolver resolver, ReferenceGrants grants, WasmModules modules) {
     this.configMaps = new PolicyConfigMaps(resources);
     this.backends = new PolicyBackends(resolver);
+    this.wasm = new WasmTranslator(modules, new PolicySecrets(resources, grants));
   }
 
-  /** The policy's extensions, or the problems that make it invalid. */
-  record Translated(ExtensionsIr extensions, String problem) {}
+  /**
+   * The policy's extensions, or the problems that make it invalid.
+   *
+   * @param notes what was left out although the policy is applied (a Wasm module with failOpen)
+   */
+  record Translated(ExtensionsIr extensions, String problem, List<String> notes) {
+    static Translated refused(String problem) {
+      return new Translated(null, problem, List.of());
+    }
+  }
 
   Translated translate(EnvoyGatewayPolicy policy) {
     Binder.Result<EnvoyExtensionPolicySpec> bound = Binder.bind(policy.spec(), EnvoyExtensionPolicySpec.class);
     if (!bound.ok()) {
-      return new Translated(null, bound.errorUnder("spec"));
+      return Translated.refused(bound.errorUnder("spec"));
     }
     EnvoyExtensionPolicySpec spec = bound.value();
     PolicyProblems problems = new PolicyProblems();
     bound.unknownFieldsUnder("spec").forEach(f -> problems.add(f, "unknown field; the policy is not applied without it"));
-    unsupported("spec.wasm", spec.wasm(), "Wasm modules are not translated by Tollgate yet", problems);
     unsupported("spec.dynamicModule", spec.dynamicModule(), "dynamic modules are not supported by Tollgate", problems);
     if (spec.mergeType() != null) {
       problems.add("spec.mergeType", "is not supported for EnvoyExtensionPolicy: the most specific policy applies alone");
@@ -71,10 +83,20 @@ final class ExtensionPolicyTranslator {
         processors.add(p);
       }
     }
-    if (!problems.isEmpty()) {
-      return new Translated(null, problems.message());
+    List<ExtensionsIr.Wasm> modules = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (int i = 0; i < spec.wasm().size(); i++) {
+      PolicyProblems own = new PolicyProblems();
+      ExtensionsIr.Wasm module = wasm.translate(policy, name, i, spec.wasm().get(i), own, notes);
+      if (module != null) {
+        modules.add(module);
+      }
+      own.all().forEach(problems::add);
     }
-    return new Translated(new ExtensionsIr(policy.key(), lua, processors), null);
+    if (!problems.isEmpty()) {
+      return Translated.refused(problems.message());
+    }
+    return new Translated(new ExtensionsIr(policy.key(), lua, processors, modules), null, notes);
   }
 
   private static void unsupported(String field, JsonNode value, String why, PolicyProblems problems) {

@@ -13,6 +13,16 @@ public final class PolicyProblems {
     problems.add(field + ": " + message);
   }
 
+  /** Each problem as {@code field: message}, in order. */
+  public List<String> all() {
+    return List.copyOf(problems);
+  }
+
+  /** Adds a problem already prefixed by its field. */
+  public void add(String fieldAndMessage) {
+    problems.add(fieldAndMessage);
+  }
+
   public boolean isEmpty() {
     return problems.isEmpty();
   }

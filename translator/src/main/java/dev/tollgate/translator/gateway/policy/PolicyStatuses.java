@@ -32,11 +32,12 @@ public final class PolicyStatuses {
 
   /**
    * @param problem why the policy is invalid, or null
+   * @param notice what the accepted policy leaves out, or empty
    * @param conflicts target id → the policy (namespace/name) holding it instead
    * @param overridden target id → routes (namespace/name) where a narrower policy applies
    */
   public static ObjectStatus of(EnvoyGatewayPolicy policy, TranslatorConfig config, PolicyTargetResolver targets,
-      PolicyTargetResolver.Resolution resolution, String problem, Map<String, String> conflicts,
+      PolicyTargetResolver.Resolution resolution, String problem, String notice, Map<String, String> conflicts,
       Map<String, Set<String>> overridden) {
     PolicyAncestors ancestors = new PolicyAncestors(policy, config.controllerName(), config.transitionTime());
     String kind = policy.kind();
@@ -49,7 +50,7 @@ public final class PolicyStatuses {
         } else if (holder != null) {
           c.set(ACCEPTED, false, Reason.CONFLICTED, "Unable to target " + t + ": " + kind + " " + holder + " already does");
         } else {
-          c.setIfAbsent(ACCEPTED, true, Reason.ACCEPTED, "Policy has been accepted");
+          c.setIfAbsent(ACCEPTED, true, Reason.ACCEPTED, "Policy has been accepted" + (notice.isEmpty() ? "" : "; " + notice));
         }
         Set<String> routes = overridden.get(t.id());
         if (routes != null && holder == null) {

@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.security;
 
+import dev.tollgate.translator.gateway.policy.PolicySecrets;
 import dev.tollgate.translator.gateway.policy.PolicyProblems;
 import dev.tollgate.translator.gateway.HttpSyntax;
 import dev.tollgate.translator.ir.BasicAuthIr;

@@ -181,6 +181,6 @@ public final class SecurityPolicies {
       problem = p.merged.values().stream().map(SecurityPolicyTranslator.Translated::problem).filter(Objects::nonNull)
           .findFirst().orElse(null);
     }
-    return PolicyStatuses.of(p.object, config, targets, p.resolution, problem, p.conflicts, p.overridden);
+    return PolicyStatuses.of(p.object, config, targets, p.resolution, problem, "", p.conflicts, p.overridden);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.security;
 
+import dev.tollgate.translator.gateway.policy.PolicySecrets;
 import dev.tollgate.translator.gateway.policy.PolicyProblems;
 import dev.tollgate.translator.gateway.policy.PolicyBackends;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The spec of an EnvoyExtensionPolicy ({@code gateway.envoyproxy.io/v1alpha1}): Lua scripts,
- * external processors and Wasm modules for the routes it targets. Wasm and dynamic modules are
- * kept as trees until Tollgate translates them, so a policy using one is refused, not weakened.
+ * external processors and Wasm modules for the routes it targets. Dynamic modules are kept as a
+ * tree, so a policy using one is refused, not weakened.
  */
 public record EnvoyExtensionPolicySpec(
     PolicyTargets.Reference targetRef,
@@ -15,7 +15,7 @@ public record EnvoyExtensionPolicySpec(
     List<PolicyTargets.Selector> targetSelectors,
     List<Lua> lua,
     List<ExtProc> extProc,
-    JsonNode wasm,
+    List<Wasm> wasm,
     JsonNode dynamicModule,
     String mergeType) {
 
@@ -24,6 +24,22 @@ public record EnvoyExtensionPolicySpec(
     targetSelectors = targetSelectors == null ? List.of() : targetSelectors;
     lua = lua == null ? List.of() : lua;
     extProc = extProc == null ? List.of() : extProc;
+    wasm = wasm == null ? List.of() : wasm;
+  }
+
+  public record Wasm(String name, String rootID, Code code, JsonNode config, Boolean failOpen, Env env) {}
+
+  /** {@code type} HTTP with {@code http}, or Image with {@code image}; {@code pullPolicy} IfNotPresent or Always. */
+  public record Code(String type, HttpCode http, ImageCode image, String pullPolicy) {}
+
+  public record HttpCode(String url, String sha256, JsonNode tls) {}
+
+  public record ImageCode(String url, String sha256, SecretReference pullSecretRef, JsonNode tls) {}
+
+  public record Env(List<String> hostKeys) {
+    public Env {
+      hostKeys = hostKeys == null ? List.of() : hostKeys;
+    }
   }
 
   /** {@code type} Inline (the default) with {@code inline}, or ValueRef naming a ConfigMap. */

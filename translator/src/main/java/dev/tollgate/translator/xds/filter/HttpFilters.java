@@ -9,6 +9,7 @@ import dev.tollgate.translator.xds.filter.jwt.JwtAuthnFilter;
 import dev.tollgate.translator.xds.filter.lua.LuaFilter;
 import dev.tollgate.translator.xds.filter.rbac.RbacFilter;
 import dev.tollgate.translator.xds.filter.router.RouterFilter;
+import dev.tollgate.translator.xds.filter.wasm.WasmFilter;
 import java.util.Comparator;
 import java.util.List;
 
@@ -28,6 +29,7 @@ public final class HttpFilters {
             new ExtAuthzFilter(),
             new LuaFilter(),
             new ExtProcFilter(),
+            new WasmFilter(),
             new RouterFilter())
         .stream()
         .sorted(Comparator.comparingInt(HttpFilterContributor::order))

@@ -1,4 +1,4 @@
-package dev.tollgate.translator.gateway.security;
+package dev.tollgate.translator.gateway.policy;
 
 import dev.tollgate.translator.gateway.policy.PolicyProblems;
 import dev.tollgate.translator.gateway.ReferenceGrants;
@@ -11,22 +11,22 @@ import dev.tollgate.translator.model.envoygateway.SecretReference;
 import java.util.Objects;
 
 /**
- * Secrets a SecurityPolicy reads credentials from: only core Secrets, in another namespace only
- * where a ReferenceGrant there allows SecurityPolicies of the policy's namespace. Problems name
+ * Secrets a policy reads credentials from: only core Secrets, in another namespace only where a
+ * ReferenceGrant there allows policies of that kind from the policy's namespace. Problems name
  * the Secret, never its contents.
  */
-final class PolicySecrets {
+public final class PolicySecrets {
 
   private final ResourceSet resources;
   private final ReferenceGrants grants;
 
-  PolicySecrets(ResourceSet resources, ReferenceGrants grants) {
+  public PolicySecrets(ResourceSet resources, ReferenceGrants grants) {
     this.resources = resources;
     this.grants = grants;
   }
 
   /** The Secret, or null with the reason added to {@code problems}. */
-  Secret read(KubernetesObject policy, SecretReference ref, String field, PolicyProblems problems) {
+  public Secret read(KubernetesObject policy, SecretReference ref, String field, PolicyProblems problems) {
     String group = Objects.requireNonNullElse(ref.group(), "");
     String kind = Objects.requireNonNullElse(ref.kind(), "Secret");
     if (!group.isEmpty() || !kind.equals("Secret")) {
@@ -36,7 +36,7 @@ final class PolicySecrets {
     String own = policy.metadata().namespace();
     String namespace = ref.namespace() == null || ref.namespace().isEmpty() ? own : ref.namespace();
     String name = Objects.requireNonNullElse(ref.name(), "");
-    if (!grants.permits(ReferenceGrants.Ref.from(Kinds.ENVOY_GATEWAY_GROUP, SecurityPolicies.KIND, own),
+    if (!grants.permits(ReferenceGrants.Ref.from(Kinds.ENVOY_GATEWAY_GROUP, policy.kind(), own),
         new ReferenceGrants.Ref("", "Secret", namespace, name))) {
       problems.add(field, "Secret " + namespace + "/" + name + " is in another namespace and no ReferenceGrant allows it");
       return null;
@@ -48,7 +48,7 @@ final class PolicySecrets {
     return secret;
   }
 
-  static String describe(Secret s) {
+  public static String describe(Secret s) {
     return "Secret " + s.metadata().namespace() + "/" + s.metadata().name();
   }
 }
