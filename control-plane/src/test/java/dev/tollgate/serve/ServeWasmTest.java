@@ -1,5 +1,6 @@
 package dev.tollgate.serve;
 
+import dev.tollgate.testing.TestManifests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,25 +37,7 @@ class ServeWasmTest {
     });
     origin.start();
     Path manifests = Files.createDirectories(dir.resolve("manifests"));
-    Files.writeString(manifests.resolve("wasm.yaml"), """
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: GatewayClass
-        metadata: {name: eg}
-        spec: {controllerName: tollgate.dev/gatewayclass-controller}
-        ---
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: Gateway
-        metadata: {name: eg, namespace: default}
-        spec:
-          gatewayClassName: eg
-          listeners: [{name: http, protocol: HTTP, port: 80}]
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: backend, namespace: default}
-        spec: {ports: [{port: 3000}]}
-        ---
-        """ + TestRoutes.route("app", "app.example.com") + """
+    Files.writeString(manifests.resolve("wasm.yaml"), TestManifests.GATEWAY_AND_BACKEND + TestRoutes.route("app", "app.example.com") + """
         ---
         apiVersion: gateway.envoyproxy.io/v1alpha1
         kind: EnvoyExtensionPolicy

@@ -1,5 +1,6 @@
 package dev.tollgate.wasm;
 
+import dev.tollgate.testing.TestManifests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.translator.TranslatorConfig;
@@ -52,24 +53,7 @@ class WasmPolicyTest {
   }
 
   private static String manifests(String registry, String wrongSha) {
-    StringBuilder b = new StringBuilder("""
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: GatewayClass
-        metadata: {name: eg}
-        spec: {controllerName: tollgate.dev/gatewayclass-controller}
-        ---
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: Gateway
-        metadata: {name: eg, namespace: default}
-        spec:
-          gatewayClassName: eg
-          listeners: [{name: http, protocol: HTTP, port: 80}]
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: backend, namespace: default}
-        spec: {ports: [{port: 3000}]}
-        """);
+    StringBuilder b = new StringBuilder(TestManifests.GATEWAY_AND_BACKEND.replaceFirst("---\n$", ""));
     for (String r : List.of("docker", "oci", "wrong", "wrong-open", "plain")) {
       b.append("---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: ").append(r)
           .append(", namespace: default}\nspec:\n  parentRefs: [{name: eg}]\n  hostnames: [").append(r)

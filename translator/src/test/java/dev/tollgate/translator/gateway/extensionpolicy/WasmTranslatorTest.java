@@ -1,5 +1,6 @@
 package dev.tollgate.translator.gateway.extensionpolicy;
 
+import dev.tollgate.testing.TestManifests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.translator.TranslatorConfig;
@@ -42,22 +43,7 @@ class WasmTranslatorTest {
 
   private static TranslationResult translate(WasmModules modules, String wasm) throws Exception {
     ManifestReader reader = new ManifestReader();
-    reader.readString("in.yaml", """
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: GatewayClass
-        metadata: {name: eg}
-        spec: {controllerName: tollgate.dev/gatewayclass-controller}
-        ---
-        apiVersion: gateway.networking.k8s.io/v1
-        kind: Gateway
-        metadata: {name: eg, namespace: default}
-        spec: {gatewayClassName: eg, listeners: [{name: http, protocol: HTTP, port: 80}]}
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {name: backend, namespace: default}
-        spec: {ports: [{port: 3000}]}
-        ---
+    reader.readString("in.yaml", TestManifests.GATEWAY_AND_BACKEND + """
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
         metadata: {name: app, namespace: default}
