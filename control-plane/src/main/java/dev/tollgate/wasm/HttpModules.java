@@ -1,11 +1,9 @@
 package dev.tollgate.wasm;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Fetches a Wasm module from an HTTP(S) URL ({@code code.type: HTTP}), bounded in size and time. */
@@ -14,9 +12,16 @@ public final class HttpModules {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
   private final long maxBytes;
+  private final Duration deadline;
 
   public HttpModules(long maxBytes) {
+    this(maxBytes, Deadlines.EXCHANGE);
+  }
+
+  /** @param deadline the longest a fetch may take, body included */
+  HttpModules(long maxBytes, Duration deadline) {
     this.maxBytes = maxBytes;
+    this.deadline = deadline;
   }
 
   public byte[] fetch(String url) throws WasmFetchException {
@@ -29,28 +34,18 @@ public final class HttpModules {
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
       throw new WasmFetchException("\"" + url + "\" is not an http or https URL");
     }
-    try {
-      HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        if (response.statusCode() != 200) {
-          throw new WasmFetchException(url + " answered HTTP " + response.statusCode());
-        }
-        byte[] module = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        if (module.length > maxBytes) {
-          throw new WasmFetchException(url + " is larger than " + maxBytes + " bytes");
-        }
-        if (!WasmImages.isWasm(module)) {
-          throw new WasmFetchException(url + " is not a Wasm module (it does not start with \\0asm)");
-        }
-        return module;
-      }
-    } catch (IOException e) {
-      throw new WasmFetchException(url + " could not be fetched: " + describe(e), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WasmFetchException(url + ": interrupted", e);
+    Deadlines.Response response = Deadlines.send(http, HttpRequest.newBuilder(uri).timeout(deadline).build(), url, deadline, maxBytes);
+    if (response.statusCode() != 200) {
+      throw new WasmFetchException(url + " answered HTTP " + response.statusCode());
     }
+    byte[] module = response.body();
+    if (response.truncated()) {
+      throw new WasmFetchException(url + " is larger than " + maxBytes + " bytes");
+    }
+    if (!WasmImages.isWasm(module)) {
+      throw new WasmFetchException(url + " is not a Wasm module (it does not start with \\0asm)");
+    }
+    return module;
   }
 
   /** An I/O failure as a person reads it; the JDK leaves some messages empty (a refused connection). */

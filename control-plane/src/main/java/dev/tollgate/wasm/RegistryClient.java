@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -127,7 +126,7 @@ public final class RegistryClient {
     }
 
     Fetched get(String path, String accept) throws WasmFetchException {
-      HttpResponse<byte[]> response = send(URI.create(base + path), accept);
+      Deadlines.Response response = send(URI.create(base + path), accept);
       if (response.statusCode() == 401 && authorization == null) {
         authorization = authorize(response.headers().firstValue("WWW-Authenticate").orElse(""));
         response = send(URI.create(base + path), accept);
@@ -139,25 +138,18 @@ public final class RegistryClient {
       if (response.statusCode() != 200) {
         throw new WasmFetchException(image + ": " + path.substring(1) + " answered HTTP " + response.statusCode());
       }
-      if (response.body().length > maxBytes) {
+      if (response.truncated()) {
         throw new WasmFetchException(image + ": " + path.substring(1) + " is larger than " + maxBytes + " bytes");
       }
       return new Fetched(response.body(), response.headers().firstValue("Content-Type").orElse(""));
     }
 
-    private HttpResponse<byte[]> send(URI uri, String accept) throws WasmFetchException {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", accept);
+    private Deadlines.Response send(URI uri, String accept) throws WasmFetchException {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Deadlines.EXCHANGE).header("Accept", accept);
       if (authorization != null) {
         request.header("Authorization", authorization);
       }
-      try {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      } catch (IOException e) {
-        throw new WasmFetchException(image + ": the registry could not be reached: " + HttpModules.describe(e), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new WasmFetchException(image + ": interrupted", e);
-      }
+      return Deadlines.send(http, request.build(), image + ": the registry", Deadlines.EXCHANGE, maxBytes);
     }
 
     /** The Authorization header for the registry's challenge: Basic, or a Bearer token from its realm. */
@@ -192,23 +184,16 @@ public final class RegistryClient {
       if (basic != null) {
         token.header("Authorization", basic);
       }
-      try {
-        HttpResponse<byte[]> answer = http.send(token.build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (answer.statusCode() != 200) {
-          throw new WasmFetchException(image + ": the registry's token service answered HTTP " + answer.statusCode());
-        }
-        JsonNode body = parse(answer.body(), image + " token");
-        String value = body.path("token").asText(body.path("access_token").asText(""));
-        if (value.isEmpty()) {
-          throw new WasmFetchException(image + ": the registry's token service gave no token");
-        }
-        return "Bearer " + value;
-      } catch (IOException e) {
-        throw new WasmFetchException(image + ": the registry's token service could not be reached: " + HttpModules.describe(e), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new WasmFetchException(image + ": interrupted", e);
+      Deadlines.Response answer = Deadlines.send(http, token.build(), image + ": the registry's token service", Deadlines.EXCHANGE, 1 << 20);
+      if (answer.statusCode() != 200) {
+        throw new WasmFetchException(image + ": the registry's token service answered HTTP " + answer.statusCode());
       }
+      JsonNode body = parse(answer.body(), image + " token");
+      String value = body.path("token").asText(body.path("access_token").asText(""));
+      if (value.isEmpty()) {
+        throw new WasmFetchException(image + ": the registry's token service gave no token");
+      }
+      return "Bearer " + value;
     }
   }
 }

@@ -23,6 +23,20 @@ class HttpModulesTest {
     serve("/plugin.wasm", RegistryClientTest.MODULE);
     serve("/script.sh", "#!/bin/sh".getBytes(StandardCharsets.UTF_8));
     serve("/big.wasm", new byte[4096]);
+    server.createContext("/slow.wasm", exchange -> {
+      // Headers at once, then a body that never ends: only an overall deadline stops this.
+      exchange.sendResponseHeaders(200, 0);
+      try {
+        while (true) {
+          exchange.getResponseBody().write(0);
+          exchange.getResponseBody().flush();
+          Thread.sleep(100);
+        }
+      } catch (InterruptedException | java.io.IOException e) {
+        exchange.close();
+      }
+    });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -48,6 +62,14 @@ class HttpModulesTest {
     assertThatThrownBy(() -> modules.fetch(base + "/big.wasm")).hasMessageContaining("is larger than 1024 bytes");
     assertThatThrownBy(() -> modules.fetch(base + "/missing.wasm")).hasMessageContaining("answered HTTP 404");
     assertThatThrownBy(() -> modules.fetch("file:///etc/passwd")).hasMessageContaining("is not an http or https URL");
+  }
+
+  @Test
+  void aBodyThatNeverEnds_isCutOffByTheDeadline() {
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> new HttpModules(1024, java.time.Duration.ofMillis(800)).fetch(base + "/slow.wasm"))
+        .hasMessage(base + "/slow.wasm did not answer within 800 ms");
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
   }
 
   @Test
