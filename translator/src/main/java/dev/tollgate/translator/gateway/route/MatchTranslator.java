@@ -2,6 +2,7 @@ package dev.tollgate.translator.gateway.route;
 
 import dev.tollgate.translator.gateway.Re2;
 import dev.tollgate.translator.gateway.HttpSyntax;
+import dev.tollgate.translator.gateway.PathMatches;
 import dev.tollgate.translator.ir.MatchIr;
 import dev.tollgate.translator.ir.PathMatchIr;
 import dev.tollgate.translator.ir.StringMatchIr;
@@ -66,33 +67,8 @@ final class MatchTranslator {
     if (path == null) {
       return MATCH_ALL.path();
     }
-    String type = Objects.requireNonNullElse(path.type(), "PathPrefix");
-    String value = Objects.requireNonNullElse(path.value(), "/");
-    switch (type) {
-      case "Exact", "PathPrefix" -> {
-        String problem = HttpSyntax.pathProblem(value);
-        if (problem != null) {
-          problems.invalid(field + ".value", problem);
-        }
-        if (type.equals("Exact")) {
-          return new PathMatchIr(PathMatchIr.Type.EXACT, value);
-        }
-        // Gateway API ignores a trailing slash: /foo/ and /foo match the same paths.
-        String trimmed = value.length() > 1 && value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-        return new PathMatchIr(PathMatchIr.Type.PATH_PREFIX, trimmed);
-      }
-      case "RegularExpression" -> {
-        String problem = HttpSyntax.regexProblem(value);
-        if (problem != null) {
-          problems.invalid(field + ".value", problem);
-        }
-        return new PathMatchIr(PathMatchIr.Type.REGEX, value);
-      }
-      default -> {
-        problems.invalid(field + ".type", "\"" + type + "\" is not one of Exact, PathPrefix, RegularExpression");
-        return MATCH_ALL.path();
-      }
-    }
+    PathMatchIr read = PathMatches.read(path.type(), path.value(), field, problems::invalid);
+    return read == null ? MATCH_ALL.path() : read;
   }
 
   /**

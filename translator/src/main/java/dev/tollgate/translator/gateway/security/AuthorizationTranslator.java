@@ -4,6 +4,7 @@ import dev.tollgate.translator.gateway.policy.PolicyProblems;
 import com.google.common.net.InetAddresses;
 import dev.tollgate.translator.envoycel.EnvoyCel;
 import dev.tollgate.translator.gateway.HttpSyntax;
+import dev.tollgate.translator.gateway.PathMatches;
 import dev.tollgate.translator.ir.AuthorizationIr;
 import dev.tollgate.translator.ir.PathMatchIr;
 import dev.tollgate.translator.model.envoygateway.AuthorizationSpec;
@@ -79,7 +80,8 @@ final class AuthorizationTranslator {
         methods.add(method);
       }
       if (rule.operation().path() != null) {
-        path = path(rule.operation().path(), field + ".operation.path", problems);
+        var p = rule.operation().path();
+        path = PathMatches.read(p.type(), p.value(), field + ".operation.path", problems::add);
         invert = Boolean.TRUE.equals(rule.operation().path().invert());
       }
       if (methods.isEmpty() && path == null) {
@@ -154,35 +156,6 @@ final class AuthorizationTranslator {
       problems.add(field, "\"" + v + "\" is not one of Allow, Deny");
     }
     return v.equals("Allow");
-  }
-
-  private static PathMatchIr path(AuthorizationSpec.PathMatch path, String field, PolicyProblems problems) {
-    String type = path.type() == null ? "PathPrefix" : path.type();
-    String value = path.value() == null ? "/" : path.value();
-    switch (type) {
-      case "Exact", "PathPrefix" -> {
-        String problem = HttpSyntax.pathProblem(value);
-        if (problem != null) {
-          problems.add(field + ".value", problem);
-        }
-        if (type.equals("Exact")) {
-          return new PathMatchIr(PathMatchIr.Type.EXACT, value);
-        }
-        String trimmed = value.length() > 1 && value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-        return new PathMatchIr(PathMatchIr.Type.PATH_PREFIX, trimmed);
-      }
-      case "RegularExpression" -> {
-        String problem = HttpSyntax.regexProblem(value);
-        if (problem != null) {
-          problems.add(field + ".value", problem);
-        }
-        return new PathMatchIr(PathMatchIr.Type.REGEX, value);
-      }
-      default -> {
-        problems.add(field + ".type", "\"" + type + "\" is not one of Exact, PathPrefix, RegularExpression");
-        return null;
-      }
-    }
   }
 
   private static AuthorizationIr.Cidr cidr(String text, String field, PolicyProblems problems) {
