@@ -77,9 +77,10 @@ public final class ModuleFetcher implements WasmModules {
     }
   }
 
+  /** Asked on every translation for every module: a look at the file, not a read of it. */
   private boolean cached(String sha) {
     try {
-      return cache.get(sha).isPresent();
+      return cache.contains(sha);
     } catch (IOException e) {
       return false;
     }

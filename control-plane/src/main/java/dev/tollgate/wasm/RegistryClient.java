@@ -180,7 +180,7 @@ public final class RegistryClient {
       if (params.containsKey("service")) {
         uri.append("&service=").append(URLEncoder.encode(params.get("service"), StandardCharsets.UTF_8));
       }
-      HttpRequest.Builder token = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(30));
+      HttpRequest.Builder token = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Deadlines.EXCHANGE);
       if (basic != null) {
         token.header("Authorization", basic);
       }

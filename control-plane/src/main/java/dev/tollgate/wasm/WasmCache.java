@@ -48,6 +48,18 @@ public final class WasmCache {
     return sha256;
   }
 
+  /**
+   * Whether a module with this sha256 is kept (and is now the most recently used); its content is
+   * checked when it is read, not here, so asking costs no read of the module.
+   */
+  public synchronized boolean contains(String sha256) throws IOException {
+    if (!sha256.matches("[0-9a-f]{64}") || !Files.exists(file(sha256))) {
+      return false;
+    }
+    touch(file(sha256));
+    return true;
+  }
+
   /** The module with this sha256, checked again as it is read (a file changed on disk is dropped). */
   public synchronized Optional<byte[]> get(String sha256) throws IOException {
     if (!sha256.matches("[0-9a-f]{64}")) {

@@ -25,6 +25,8 @@ class WasmCacheTest {
     assertThat(sha).isEqualTo(Digests.sha256(m));
     assertThat(dir.resolve(sha + ".wasm")).exists();
     assertThat(new WasmCache(dir, 1000).get(sha)).contains(m);
+    assertThat(new WasmCache(dir, 1000).contains(sha)).isTrue();
+    assertThat(new WasmCache(dir, 1000).contains("f".repeat(64))).isFalse();
     assertThat(new WasmCache(dir, 1000).get("f".repeat(64))).isEmpty();
     assertThat(new WasmCache(dir, 1000).get("../etc/passwd")).isEmpty();
   }
