@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A control plane for Envoy: Gateway API and policy resources in, validated xDS out.",
-    subcommands = {TranslateCommand.class, ValidateCommand.class, ServeCommand.class, BootstrapCommand.class, RenderCommand.class, CertsCommand.class,
+    subcommands = {TranslateCommand.class, ExplainCommand.class, DiffCommand.class, ValidateCommand.class, ServeCommand.class, BootstrapCommand.class, RenderCommand.class, CertsCommand.class,
         VersionCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -32,9 +32,17 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
+  private static PrintWriter stdout;
+
   /** Runs the command line and returns the exit code. */
   public static int run(String... args) {
-    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    stdout = new PrintWriter(System.out, true);
+    return run(stdout, new PrintWriter(System.err, true), args);
+  }
+
+  /** Whether a command's output goes to the process's standard output (which may be a terminal), not to a test's buffer. */
+  static boolean writesToConsole(PrintWriter out) {
+    return out == stdout;
   }
 
   /** Runs the command line with the given output streams (tests use this). */

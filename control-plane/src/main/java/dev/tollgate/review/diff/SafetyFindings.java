@@ -1,0 +1,140 @@
+package dev.tollgate.review.diff;
+
+import dev.tollgate.review.explain.RouteTable;
+import dev.tollgate.review.routes.GatewayConfig;
+import dev.tollgate.review.routes.NameSources;
+import dev.tollgate.review.routes.Protection;
+import dev.tollgate.translator.model.ObjectKey;
+import dev.tollgate.translator.pipeline.TranslationResult;
+import dev.tollgate.translator.xds.GatewayXds;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The classed changes of a diff, from each route's protections on both sides (read by the same
+ * code as {@code explain --routes}): a route that loses a protection, or whose protection stops
+ * failing closed, or a new route without a protection every other route of its virtual host has
+ * ({@code authorization-weakened}); a route gone ({@code route-removed}) or new ({@code route-added});
+ * a status that got worse ({@code status-regressed}).
+ */
+final class SafetyFindings {
+
+  private SafetyFindings() {}
+
+  static List<DiffReport.Finding> find(TranslationResult base, TranslationResult head, List<DiffReport.StatusChange> statuses,
+      Map<ObjectKey, DiffReport.InputChange> inputs) {
+    List<DiffReport.Finding> out = new ArrayList<>();
+    TreeSet<String> names = new TreeSet<>(base.gateways().keySet());
+    names.addAll(head.gateways().keySet());
+    for (String g : names) {
+      Map<String, RouteTable.Row> before = rows(base.gateways().get(g));
+      Map<String, RouteTable.Row> after = rows(head.gateways().get(g));
+      for (Map.Entry<String, RouteTable.Row> e : before.entrySet()) {
+        RouteTable.Row was = e.getValue();
+        RouteTable.Row now = after.get(e.getKey());
+        if (now == null) {
+          out.add(new DiffReport.Finding("route-removed", g, was.route(), "the route is gone", because(was, null, inputs)));
+          continue;
+        }
+        List<String> lost = weakened(was, now);
+        if (!lost.isEmpty()) {
+          out.add(new DiffReport.Finding("authorization-weakened", g, was.route(), String.join("; ", lost), because(was, now, inputs)));
+        }
+      }
+      for (Map.Entry<String, RouteTable.Row> e : after.entrySet()) {
+        if (before.containsKey(e.getKey())) {
+          continue;
+        }
+        RouteTable.Row row = e.getValue();
+        out.add(new DiffReport.Finding("route-added", g, row.route(), "a new route", because(null, row, inputs)));
+        Set<Protection> missing = missingAgainstNeighbours(row, after.values());
+        if (!missing.isEmpty()) {
+          out.add(new DiffReport.Finding("authorization-weakened", g, row.route(), "a new route without "
+              + String.join(", ", missing.stream().map(Protection::id).toList())
+              + ", which every other route of virtual host " + row.context().virtualHost().getName() + " has", because(null, row, inputs)));
+        }
+      }
+    }
+    for (DiffReport.StatusChange s : statuses) {
+      if (s.regressed()) {
+        out.add(new DiffReport.Finding("status-regressed", null, null, s.object() + ": a condition got worse", List.of()));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, RouteTable.Row> rows(GatewayXds xds) {
+    Map<String, RouteTable.Row> out = new LinkedHashMap<>();
+    if (xds != null) {
+      RouteTable.rows(new GatewayConfig(xds)).forEach(r -> out.put(r.context().key(), r));
+    }
+    return out;
+  }
+
+  /** What the route lost: a protection, or failing closed. */
+  private static List<String> weakened(RouteTable.Row was, RouteTable.Row now) {
+    List<String> out = new ArrayList<>();
+    for (Protection p : kinds(was)) {
+      if (p.category() == Protection.Category.EXTENSION) {
+        continue; // an extension may protect or not: its removal is a config change, not classed
+      }
+      boolean closedBefore = was.protections().stream().anyMatch(a -> a.protection() == p && a.failClosed());
+      boolean closedNow = now.protections().stream().anyMatch(a -> a.protection() == p && a.failClosed());
+      if (!now.has(p)) {
+        out.add("loses " + p.id());
+      } else if (closedBefore && !closedNow) {
+        out.add(p.id() + (p == Protection.JWT ? " no longer requires a token" : " now fails open"));
+      }
+    }
+    return out;
+  }
+
+  private static Set<Protection> kinds(RouteTable.Row row) {
+    Set<Protection> out = EnumSet.noneOf(Protection.class);
+    row.protections().forEach(a -> out.add(a.protection()));
+    return out;
+  }
+
+  /** The authentication and authorization every other route of the row's virtual host has and it lacks. */
+  private static Set<Protection> missingAgainstNeighbours(RouteTable.Row row, java.util.Collection<RouteTable.Row> all) {
+    Set<Protection> common = null;
+    for (RouteTable.Row other : all) {
+      if (other == row || !other.context().routeConfiguration().getName().equals(row.context().routeConfiguration().getName())
+          || !other.context().virtualHost().getName().equals(row.context().virtualHost().getName())) {
+        continue;
+      }
+      Set<Protection> k = kinds(other);
+      k.removeIf(p -> p.category() == Protection.Category.EXTENSION);
+      if (common == null) {
+        common = k;
+      } else {
+        common.retainAll(k);
+      }
+    }
+    if (common == null) {
+      return Set.of();
+    }
+    common.removeAll(kinds(row));
+    return common;
+  }
+
+  /** The changed inputs among the objects the route and its protections come from, on either side. */
+  private static List<String> because(RouteTable.Row was, RouteTable.Row now, Map<ObjectKey, DiffReport.InputChange> inputs) {
+    Set<ObjectKey> keys = new TreeSet<>();
+    for (RouteTable.Row r : new RouteTable.Row[] {was, now}) {
+      if (r == null) {
+        continue;
+      }
+      for (String f : r.from()) {
+        inputs.keySet().stream().filter(k -> k.toString().equals(f)).forEach(keys::add);
+      }
+      NameSources.of(r.route()).ifPresent(keys::add);
+    }
+    return ConfigDiff.because(keys, inputs);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.tollgate.review.explain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tollgate.review.envoy.RouteMatching;
+import dev.tollgate.review.routes.FilterReadings;
+import dev.tollgate.review.routes.FilterStep;
+import dev.tollgate.review.routes.GatewayConfig;
+import dev.tollgate.review.routes.NameSources;
+import dev.tollgate.review.routes.Protection;
+import dev.tollgate.review.routes.RouteContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every route of a Gateway with the protections that apply to it: {@code explain --routes}. */
+public final class RouteTable {
+
+  private RouteTable() {}
+
+  /** A protection on a route: which filter gives it and whether it fails closed. */
+  public record Applied(Protection protection, String filter, boolean failClosed) {
+    /** {@code ext_authz}, or {@code ext_authz(fail-open)}. */
+    public String label() {
+      return protection.id() + (failClosed ? "" : protection == Protection.JWT ? "(optional)" : "(fail-open)");
+    }
+  }
+
+  @JsonPropertyOrder({"gateway", "listener", "route", "domains", "match", "protections", "from"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Row(String gateway, String listener, String route, List<String> domains, String match,
+      List<Applied> protections, List<String> from, @com.fasterxml.jackson.annotation.JsonIgnore RouteContext context) {
+
+    public List<Applied> of(Protection.Category category) {
+      return protections.stream().filter(a -> a.protection().category() == category).toList();
+    }
+
+    public boolean has(Protection p) {
+      return protections.stream().anyMatch(a -> a.protection() == p);
+    }
+  }
+
+  public static List<Row> rows(GatewayConfig config) {
+    List<Row> out = new ArrayList<>();
+    for (RouteContext ctx : config.routes()) {
+      List<Applied> applied = new ArrayList<>();
+      java.util.TreeSet<String> from = new java.util.TreeSet<>();
+      NameSources.of(ctx.route().getName()).ifPresent(k -> from.add(k.toString()));
+      for (FilterStep s : FilterReadings.read(config, ctx, null)) {
+        if (s.runs() && s.protection() != null) {
+          applied.add(new Applied(s.protection(), s.name(), Boolean.TRUE.equals(s.failClosed())));
+          from.addAll(s.from());
+        }
+      }
+      out.add(new Row(config.gateway(), ctx.listener().getName(), ctx.name(), ctx.domains(),
+          RouteMatching.describe(ctx.route().getMatch()), List.copyOf(applied), List.copyOf(from), ctx));
+    }
+    return out;
+  }
+}

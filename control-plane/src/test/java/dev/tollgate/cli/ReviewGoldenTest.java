@@ -1,0 +1,188 @@
+package dev.tollgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.testing.Golden;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code explain} and {@code diff} on Envoy Gateway's OPA-sidecar walkthrough, as a reviewer and a
+ * CI job run them: each output is checked for what it must say and kept as a golden file
+ * ({@code testdata/review/*.golden.*}).
+ */
+class ReviewGoldenTest {
+
+  private static final Path TESTDATA = Golden.testdata();
+  private static final String WALKTHROUGH = TESTDATA.getParent().resolve("deploy/examples/opa-sidecar").toString();
+  private static final String QUICKSTART = WALKTHROUGH + "/00-quickstart.yaml";
+  private static final String MOVED = TESTDATA.resolve("review/moved-target").toString();
+  private static final String NO_POLICY = TESTDATA.resolve("review/no-policy").toString();
+
+  private static CliRun golden(String name, int exitCode, String... args) {
+    CliRun run = CliRun.of(args);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
+    Golden.check(TESTDATA.resolve("review/" + name), run.out());
+    return run;
+  }
+
+  @Test
+  void explain_protectedRoute_namesRouteJwtProviderExtAuthzSocketAndBackend() {
+    String out = golden("explain-test-opa.golden.txt", 0, "explain", "-f", WALKTHROUGH, "GET http://foo.bar.com/test-opa/get").out();
+    assertThat(out).contains("route      httproute/default/test-opa/rule/0/match/0/foo_bar_com  [HTTPRoute default/test-opa]")
+        .contains("1. envoy.filters.http.jwt_authn  runs")
+        .contains("provider httproute/default/test-opa/rule/0/match/0/foo_bar_com/my-jwt-validator")
+        .contains("via cluster raw_githubusercontent_com_443")
+        .contains("2. envoy.filters.http.ext_authz/securitypolicy/default/opa-jwt-authz  runs")
+        .contains("cluster securitypolicy/default/opa-jwt-authz/extauth/0")
+        .contains("service endpoints: pipe:/shared/opa/opa.sock")
+        .contains("fails closed")
+        .contains("backend    cluster httproute/default/test-opa/rule/0")
+        .contains("10.244.0.11:3000 weight 1 healthy")
+        .contains("outcome    401 from envoy.filters.http.jwt_authn: the request carries no token");
+    assertThat(out.indexOf("jwt_authn  runs")).isLessThan(out.indexOf("ext_authz/securitypolicy/default/opa-jwt-authz  runs"));
+  }
+
+  @Test
+  void explain_withClaims_json_leavesTheDecisionToOpa() {
+    String out = golden("explain-test-opa.golden.json", 0, "explain", "-f", WALKTHROUGH, "-o", "json",
+        "--jwt-claims", "{\"iss\":\"https://example.com\"}", "GET http://foo.bar.com/test-opa/get").out();
+    assertThat(out).contains("\"verdict\" : \"allowed\"").contains("\"why\" : \"the authorization service decides\"")
+        .contains("\"outcome\" : \"forwarded to httproute/default/test-opa/rule/0, if ext_authz allows it\"");
+  }
+
+  @Test
+  void explain_unprotectedRoute_runsNeitherFilter() {
+    String out = golden("explain-www.golden.txt", 0, "explain", "-f", WALKTHROUGH, "GET http://www.example.com/").out();
+    assertThat(out).contains("envoy.filters.http.jwt_authn  skipped")
+        .contains("envoy.filters.http.ext_authz/securitypolicy/default/opa-jwt-authz  skipped")
+        .contains("outcome    forwarded to httproute/default/backend/rule/0");
+  }
+
+  @Test
+  void explainRoutes_tableAndAssertions() {
+    String out = golden("routes.golden.txt", 0, "explain", "-f", WALKTHROUGH, "--routes",
+        "--assert", "path-prefix:/test-opa requires ext_authz", "--assert", "host:foo.bar.com requires jwt").out();
+    assertThat(out).contains("PASS path-prefix:/test-opa requires ext_authz  (1 route)");
+    golden("routes.golden.json", 0, "explain", "-f", WALKTHROUGH, "--routes", "-o", "json",
+        "--assert", "path-prefix:/test-opa requires ext_authz");
+  }
+
+  @Test
+  void explainAssert_policyRemoved_failsNamingTheRoute() {
+    CliRun run = golden("assert-no-policy.golden.txt", 4, "explain", "-f", QUICKSTART, "-f", NO_POLICY,
+        "--assert", "path-prefix:/test-opa requires ext_authz");
+    assertThat(run.out()).contains("FAIL path-prefix:/test-opa requires ext_authz")
+        .contains("default/eg httproute/default/test-opa/rule/0/match/0/foo_bar_com: has no ext_authz");
+  }
+
+  @Test
+  void explainAssert_reachesIsStricterThanPathPrefix() {
+    CliRun run = CliRun.of("explain", "-f", WALKTHROUGH, "--assert", "reaches:/test-opa requires ext_authz");
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.out()).contains("httproute/default/backend/rule/0/match/0/www_example_com: has no ext_authz");
+  }
+
+  @Test
+  void diff_policyRetargeted_classesAuthorizationWeakenedNamingThePolicy() {
+    String out = golden("diff-moved-target.golden.txt", 1, "diff", "-f", WALKTHROUGH, "--against", "-f", QUICKSTART, "-f", MOVED).out();
+    assertThat(out).startsWith("authorization-weakened  Gateway default/eg route httproute/default/test-opa/rule/0/match/0/foo_bar_com: "
+        + "loses jwt; loses ext_authz\n    because SecurityPolicy default/opa-jwt-authz changed");
+    String json = golden("diff-moved-target.golden.json", 1, "diff", "-f", WALKTHROUGH, "--against", "-f", QUICKSTART, "-f", MOVED,
+        "-o", "json").out();
+    assertThat(json).contains("\"class\" : \"authorization-weakened\"");
+  }
+
+  @Test
+  void diffFailOn_weakening_exits4_otherClass_exits0() {
+    assertThat(CliRun.of("diff", "-f", WALKTHROUGH, "--against", "-f", QUICKSTART, "-f", MOVED,
+        "--fail-on", "authorization-weakened").exitCode()).isEqualTo(4);
+    assertThat(CliRun.of("diff", "-f", WALKTHROUGH, "--against", "-f", QUICKSTART, "-f", MOVED,
+        "--fail-on", "route-removed,status-regressed").exitCode()).isZero();
+  }
+
+  @Test
+  void diff_reorderedFilesAndDocuments_noChange(@TempDir Path dir) throws IOException {
+    List<String> docs = new ArrayList<>();
+    for (String f : List.of(QUICKSTART, WALKTHROUGH + "/10-opa.yaml")) {
+      for (String d : Files.readString(Path.of(f)).split("(?m)^---\\s*$")) {
+        if (!d.isBlank()) {
+          docs.add(d);
+        }
+      }
+    }
+    java.util.Collections.reverse(docs);
+    int half = docs.size() / 2;
+    Files.writeString(dir.resolve("b.yaml"), String.join("\n---\n", docs.subList(0, half)));
+    Files.writeString(dir.resolve("a.yaml"), String.join("\n---\n", docs.subList(half, docs.size())));
+    CliRun run = CliRun.of("diff", "-f", WALKTHROUGH, "--against", "-f", dir.resolve("b.yaml").toString(), "-f", dir.resolve("a.yaml").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEmpty();
+    CliRun directories = CliRun.of("diff", WALKTHROUGH, dir.toString());
+    assertThat(directories.exitCode()).as(directories.err()).isZero();
+    assertThat(directories.out()).isEmpty();
+  }
+
+  @Test
+  void diffGit_comparesRevisionWithWorkingTree(@TempDir Path repo) throws Exception {
+    Assumptions.gitAvailable();
+    Path file = repo.resolve("gw/manifests.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, Files.readString(Path.of(QUICKSTART)) + "\n---\n" + Files.readString(Path.of(WALKTHROUGH + "/10-opa.yaml")));
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base");
+    Files.writeString(file, Files.readString(Path.of(QUICKSTART)) + "\n---\n" + Files.readString(Path.of(MOVED + "/10-opa.yaml")));
+    CliRun run = CliRun.of("diff", "-f", repo.resolve("gw").toString(), "--git", "HEAD", "--fail-on", "authorization-weakened");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(4);
+    assertThat(run.out()).contains("authorization-weakened  Gateway default/eg route httproute/default/test-opa");
+    CliRun missing = CliRun.of("diff", "-f", repo.resolve("gw").toString(), "--git", "no-such-rev");
+    assertThat(missing.exitCode()).isEqualTo(3);
+    assertThat(missing.err()).contains("--git no-such-rev");
+  }
+
+  @Test
+  void badCommandLines_exit2SayingWhy() {
+    CliRun noSides = CliRun.of("diff", "-f", WALKTHROUGH);
+    assertThat(noSides.exitCode()).isEqualTo(2);
+    assertThat(noSides.err()).contains("--against");
+    CliRun badClass = CliRun.of("diff", WALKTHROUGH, MOVED, "--fail-on", "weakened");
+    assertThat(badClass.exitCode()).isEqualTo(2);
+    assertThat(badClass.err()).contains("unknown class weakened");
+    CliRun badAssert = CliRun.of("explain", "-f", WALKTHROUGH, "--assert", "path-prefix:/x needs jwt");
+    assertThat(badAssert.exitCode()).isEqualTo(2);
+    assertThat(badAssert.err()).contains("requires");
+    CliRun badRequest = CliRun.of("explain", "-f", WALKTHROUGH, "GET ftp://x/");
+    assertThat(badRequest.exitCode()).isEqualTo(2);
+    assertThat(badRequest.err()).contains("scheme must be http or https");
+    CliRun noGateway = CliRun.of("explain", "-f", WALKTHROUGH, "--gateway", "default/nope", "GET http://foo.bar.com/");
+    assertThat(noGateway.exitCode()).isEqualTo(2);
+    assertThat(noGateway.err()).contains("no Gateway default/nope was translated; translated: default/eg");
+  }
+
+  private static void git(Path dir, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("git"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(out).isZero();
+  }
+
+  /** Skips (saying why) what needs a program this machine lacks. */
+  static final class Assumptions {
+    static void gitAvailable() {
+      boolean ok;
+      try {
+        ok = new ProcessBuilder("git", "--version").start().waitFor() == 0;
+      } catch (IOException | InterruptedException e) {
+        ok = false;
+      }
+      org.junit.jupiter.api.Assumptions.assumeTrue(ok, "git is not installed: diff --git runs it");
+    }
+  }
+}
