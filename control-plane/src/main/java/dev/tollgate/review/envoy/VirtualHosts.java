@@ -30,6 +30,9 @@ public final class VirtualHosts {
         String domain = d.toLowerCase(Locale.ROOT);
         int rank = rank(domain, host);
         int length = domain.length();
+        if (rank == Integer.MAX_VALUE) {
+          continue;
+        }
         if (rank < bestRank || rank == bestRank && rank != 0 && length > bestLength) {
           best = new Selection(vh, d, host);
           bestRank = rank;
