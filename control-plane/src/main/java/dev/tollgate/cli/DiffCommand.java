@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Shows what a change to the manifests does to the Envoy configuration and statuses.",
+      "Shows what a change to the manifests does to the Envoy configuration.",
       "Translates both sides and compares them per Gateway: resources added, removed and changed, field by field "
           + "(lists whose order Envoy ignores compared as sets), statuses, and the input changes behind each. Changes "
           + "a reviewer must see are classed: authorization-weakened (a route loses JWT, ext_authz, RBAC or another "
@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
       "1:changes (without --fail-on)",
       "2:invalid command line",
       "3:an input could not be read",
-      "4:with --fail-on, a change of one of those classes"
+      "4:with --fail-on, a change of one of those classes",
+      "5:internal error"
     })
 final class DiffCommand implements Callable<Integer> {
 
@@ -183,7 +184,7 @@ final class DiffCommand implements Callable<Integer> {
       }
       out.flush();
       if (failOn.isEmpty()) {
-        return report.empty() ? ExitCodes.OK : 1;
+        return report.empty() ? ExitCodes.OK : ExitCodes.DIFFERENT;
       }
       TreeSet<String> hit = new TreeSet<>(report.classes());
       hit.retainAll(failOn);

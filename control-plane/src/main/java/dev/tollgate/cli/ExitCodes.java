@@ -16,4 +16,8 @@ public final class ExitCodes {
   public static final int UNREADABLE_INPUT = 3;
   /** With {@code --strict}: some object was rejected; a {@code validate}d file is invalid; a bootstrap breaks Envoy's rules. */
   public static final int REJECTED = 4;
+  /** {@code diff}: what differs exits with 1, so an internal error there exits with this. */
+  public static final int DIFF_INTERNAL_ERROR = 5;
+  /** {@code diff}: the two sides differ. */
+  public static final int DIFFERENT = 1;
 }

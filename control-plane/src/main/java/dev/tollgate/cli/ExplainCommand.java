@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Explains what Envoy does with a request, or which protections each route has.",
+      "Explains what Envoy does with a request, or how routes are guarded.",
       "Translates the manifests, then follows REQUEST through the Gateway's generated configuration as Envoy "
           + "would: listener, virtual host, the route that matches (and why the ones before it did not), every HTTP "
           + "filter and whether it runs, and the backend. With --routes, lists every route with its "

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       "1:internal error",
       "2:invalid command line",
       "3:an input could not be read",
-      "4:something was rejected (translate --strict: an object; validate: a resource; bootstrap: the bootstrap)"
+      "4:something was rejected (translate --strict: an object; validate: a resource; bootstrap: the bootstrap; "
+          + "explain: an --assert; diff: a --fail-on class)"
     })
 public final class Main implements Runnable {
 
@@ -54,7 +55,8 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("tollgate: internal error: " + e);
       e.printStackTrace(commandLine.getErr());
-      return ExitCodes.INTERNAL_ERROR;
+      // diff's 1 means "changes", as diff(1)'s does: its internal errors must not read as that
+      return commandLine.getCommand() instanceof DiffCommand ? ExitCodes.DIFF_INTERNAL_ERROR : ExitCodes.INTERNAL_ERROR;
     });
     return cli.execute(args);
   }

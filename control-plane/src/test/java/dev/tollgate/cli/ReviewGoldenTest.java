@@ -165,6 +165,19 @@ class ReviewGoldenTest {
     assertThat(noGateway.err()).contains("no Gateway default/nope was translated; translated: default/eg");
   }
 
+  @Test
+  void oddRequests_explainedOrRefused_neverAnInternalError() {
+    for (String request : List.of("GET http://foo.bar.com", "GET http://FOO.bar.com:80/TEST-OPA", "GET http://foo.bar.com/test-opa/%2e%2e/x",
+        "GET http://foo.bar.com//test-opa//get", "GET http://foo.bar.com/test-opa%2Fget", "GET http://foo.bar.com/%zz%",
+        "GET http://foo.bar.com/\u00e9t\u00e9?%=&&=x", "GET http://[::1]:80/", "GET http://foo.bar.com:99999/", "DELETE http://:80/",
+        "get http://foo.bar.com/", "GET http://foo.bar.com/?access_token=x", "https://foo.bar.com/test-opa")) {
+      CliRun run = CliRun.of("explain", "-f", WALKTHROUGH, request, "-H", "authorization: Bearer x", "-H", "x: a", "-H", "x: b");
+      assertThat(run.exitCode()).as(request + ": " + run.err()).isIn(ExitCodes.OK, ExitCodes.USAGE);
+    }
+    CliRun tokenWithoutClaims = CliRun.of("explain", "-f", WALKTHROUGH, "GET http://foo.bar.com/test-opa/get", "-H", "Authorization: Bearer abc");
+    assertThat(tokenWithoutClaims.out()).contains("→ unknown: a token is sent; explain cannot verify it");
+  }
+
   private static void git(Path dir, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("git"));
     cmd.addAll(List.of(args));

@@ -115,7 +115,7 @@ public final class Explainer {
     for (FilterStep s : steps) {
       if (denied && s.decision() != null) {
         s = new FilterStep(s.name(), s.type(), s.runs(), s.reason(), s.details(), s.protection(), s.failClosed(),
-            FilterStep.Decision.unknown("not reached"), s.from());
+            FilterStep.Decision.notReached(), s.from());
       }
       out.add(s);
       denied |= s.runs() && s.decision() != null && s.decision().denied();

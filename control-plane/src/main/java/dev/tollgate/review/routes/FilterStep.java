@@ -23,7 +23,7 @@ import java.util.List;
 public record FilterStep(String name, String type, boolean runs, String reason, List<String> details,
     Protection protection, Boolean failClosed, Decision decision, List<String> from) {
 
-  /** A filter's verdict on one request: {@code allowed}, {@code denied} (with the status Envoy answers) or {@code unknown}. */
+  /** A filter's verdict on one request: {@code allowed}, {@code denied} (with the status Envoy answers), {@code unknown} or {@code not-reached}. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Decision(String verdict, Integer status, String why) {
     public static Decision allowed(String why) {
@@ -32,6 +32,11 @@ public record FilterStep(String name, String type, boolean runs, String reason, 
 
     public static Decision denied(int status, String why) {
       return new Decision("denied", status, why);
+    }
+
+    /** A filter after one that denied: Envoy never gets to it. */
+    public static Decision notReached() {
+      return new Decision("not-reached", null, "an earlier filter denied the request");
     }
 
     public static Decision unknown(String why) {

@@ -18,6 +18,18 @@ final class RbacReading {
 
   private RbacReading() {}
 
+  /** The policy behind the rules, from the stat prefix Tollgate gives them: {@code securitypolicy.<ns>.<name>.}. */
+  static java.util.Optional<String> policyOf(String statPrefix) {
+    String p = "securitypolicy.";
+    if (!statPrefix.startsWith(p) || !statPrefix.endsWith(".")) {
+      return java.util.Optional.empty();
+    }
+    String rest = statPrefix.substring(p.length(), statPrefix.length() - 1);
+    int dot = rest.indexOf('.'); // a namespace has no dots; a name may
+    return dot <= 0 || dot == rest.length() - 1 ? java.util.Optional.empty()
+        : java.util.Optional.of("SecurityPolicy " + rest.substring(0, dot) + "/" + rest.substring(dot + 1));
+  }
+
   static void read(StepBuilder step, HttpFilter f, Any perRoute, HttpRequest request) {
     RBAC rbac = PerFilterConfigs.unpack(f.getTypedConfig(), RBAC.class);
     if (perRoute != null && perRoute.is(RBACPerRoute.class)) {
@@ -28,6 +40,8 @@ final class RbacReading {
       }
       rbac = pr.getRbac();
     }
+    policyOf(rbac.getRules().getPoliciesCount() > 0 ? rbac.getRulesStatPrefix() : rbac.getShadowRulesStatPrefix())
+        .ifPresent(step.from::add);
     if (rbac.hasMatcher() || rbac.hasShadowMatcher()) {
       step.protects(Protection.RBAC, true).detail("rules as a matcher tree, which explain does not evaluate");
       if (request != null) {
