@@ -147,6 +147,43 @@ class ReviewGoldenTest {
   }
 
   @Test
+  void diff_namesTheRuleAChangeComesFrom(@TempDir Path dir) throws IOException {
+    Path base = dir.resolve("base.yaml");
+    Path head = dir.resolve("head.yaml");
+    Files.writeString(base, twoRuleRoute("/a", "/b", 3000));
+    Files.writeString(head, twoRuleRoute("/a2", "/b", 3001));
+    CliRun run = CliRun.of("diff", "-f", WALKTHROUGH, "-f", base.toString(), "--against", "-f", WALKTHROUGH, "-f", head.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    // rule 1's cluster comes from rule 1 only; the route configuration holds both rules' routes
+    assertThat(run.out()).contains("clusters httproute/default/app/rule/1\n    because HTTPRoute default/app changed rule 1: "
+        + "spec.rules[1].backendRefs[0].port\n")
+        .contains("because HTTPRoute default/app changed spec.rules[0].matches[0].path.value, spec.rules[1].backendRefs[0].port");
+    Files.writeString(head, twoRuleRoute("/a2", "/b", 3000).replaceAll("(?s)\n    - matches: \\[\\{path: \\{type: PathPrefix, value: /b.*", "\n"));
+    CliRun removed = CliRun.of("diff", "-f", WALKTHROUGH, "-f", base.toString(), "--against", "-f", WALKTHROUGH, "-f", head.toString());
+    assertThat(removed.out()).as(removed.err()).contains("route-removed  Gateway default/eg route httproute/default/app/rule/1/match/0/app_example_com: "
+        + "the route is gone\n    because HTTPRoute default/app changed rule 1: spec.rules[1]\n");
+  }
+
+  private static String twoRuleRoute(String first, String second, int secondPort) {
+    return """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata:
+          name: app
+          namespace: default
+        spec:
+          parentRefs:
+            - name: eg
+          hostnames: [app.example.com]
+          rules:
+            - matches: [{path: {type: PathPrefix, value: %s}}]
+              backendRefs: [{name: backend, port: 3000}]
+            - matches: [{path: {type: PathPrefix, value: %s}}]
+              backendRefs: [{name: backend, port: %d}]
+        """.formatted(first, second, secondPort);
+  }
+
+  @Test
   void badCommandLines_exit2SayingWhy() {
     CliRun noSides = CliRun.of("diff", "-f", WALKTHROUGH);
     assertThat(noSides.exitCode()).isEqualTo(2);

@@ -2,6 +2,7 @@ package dev.tollgate.review.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.review.routes.NameSources;
 import dev.tollgate.translator.input.ResourceSet;
 import dev.tollgate.translator.json.Mappers;
 import dev.tollgate.translator.model.ObjectKey;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -65,7 +68,7 @@ public final class ConfigDiff {
         if (x != null && x.equals(y)) {
           continue;
         }
-        List<String> because = because(sources(a, type, name, b), inputs);
+        List<String> because = because(sources(a, type, name, b), inputs, name);
         String change = x == null ? "added" : y == null ? "removed" : "changed";
         List<TreeDiff.Change> fields = x != null && y != null ? ENVOY.diff(x, y) : List.of();
         out.add(new DiffReport.ResourceChange(type.key(), name, change, because, fields));
@@ -85,13 +88,18 @@ public final class ConfigDiff {
     return out;
   }
 
-  /** The changed inputs among a change's sources, each with what changed in it. */
-  static List<String> because(Set<ObjectKey> sources, Map<ObjectKey, DiffReport.InputChange> inputs) {
+  /**
+   * The changed inputs among a change's sources, each with what changed in it; for the route the
+   * xDS name comes from (if any), only what changed in the rule it names.
+   */
+  static List<String> because(Set<ObjectKey> sources, Map<ObjectKey, DiffReport.InputChange> inputs, String xdsName) {
+    Optional<ObjectKey> named = NameSources.of(xdsName);
+    OptionalInt rule = NameSources.rule(xdsName);
     List<String> out = new ArrayList<>();
     for (ObjectKey k : sources) {
       DiffReport.InputChange c = inputs.get(k);
       if (c != null) {
-        out.add(InputChanges.because(c));
+        out.add(InputChanges.because(c, named.filter(k::equals).isPresent() ? rule : OptionalInt.empty()));
       }
     }
     return out;

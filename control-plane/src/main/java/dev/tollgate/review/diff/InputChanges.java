@@ -9,6 +9,7 @@ import dev.tollgate.translator.model.ObjectKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -45,12 +46,31 @@ final class InputChanges {
 
   /** {@code SecurityPolicy default/p changed spec.targetRefs[0].name}; {@code ... was added}. */
   static String because(DiffReport.InputChange c) {
+    return because(c, OptionalInt.empty());
+  }
+
+  /**
+   * As {@link #because(DiffReport.InputChange)}, for a part of the configuration that comes from
+   * one rule of a route: {@code HTTPRoute default/app changed rule 0: spec.rules[0].matches[0].path.value},
+   * leaving out the route's other rules, which did not make this part (its other fields, such as
+   * hostnames or parentRefs, apply to every rule and stay).
+   */
+  static String because(DiffReport.InputChange c, OptionalInt rule) {
     if (!c.change().equals("changed")) {
       return c.object() + " was " + c.change();
     }
     List<String> f = c.fields();
+    String lead = " changed ";
+    if (rule.isPresent()) {
+      String own = "spec.rules[" + rule.getAsInt() + "]";
+      List<String> mine = f.stream().filter(p -> !p.startsWith("spec.rules[") || p.equals(own) || p.startsWith(own + ".")).toList();
+      if (!mine.isEmpty()) {
+        lead = mine.stream().anyMatch(p -> p.startsWith(own)) ? " changed rule " + rule.getAsInt() + ": " : lead;
+        f = mine;
+      }
+    }
     String shown = String.join(", ", f.subList(0, Math.min(MAX_FIELDS, f.size())));
-    return c.object() + " changed " + shown + (f.size() > MAX_FIELDS ? " and " + (f.size() - MAX_FIELDS) + " more" : "");
+    return c.object() + lead + shown + (f.size() > MAX_FIELDS ? " and " + (f.size() - MAX_FIELDS) + " more" : "");
   }
 
   private static Map<ObjectKey, JsonNode> trees(ResourceSet set) {

@@ -135,6 +135,6 @@ final class SafetyFindings {
       }
       NameSources.of(r.route()).ifPresent(keys::add);
     }
-    return ConfigDiff.because(keys, inputs);
+    return ConfigDiff.because(keys, inputs, (was != null ? was : now).route());
   }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.review.routes;
 import dev.tollgate.translator.model.ObjectKey;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The input object an Envoy Gateway xDS name comes from: {@code httproute/default/app/rule/0/...}
@@ -22,12 +23,27 @@ public final class NameSources {
 
   public static Optional<ObjectKey> of(String xdsName) {
     String[] parts = xdsName.split("/");
+    int i = start(parts);
+    return i < 0 ? Optional.empty() : Optional.of(new ObjectKey(KINDS.get(parts[i]), parts[i + 1], parts[i + 2]));
+  }
+
+  /** The rule of its route a name comes from: 0 for {@code httproute/default/app/rule/0/match/1/...}. */
+  public static OptionalInt rule(String xdsName) {
+    String[] parts = xdsName.split("/");
+    int i = start(parts);
+    if (i < 0 || i + 4 >= parts.length || !parts[i + 3].equals("rule") || !parts[i + 4].matches("[0-9]{1,9}")) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(Integer.parseInt(parts[i + 4]));
+  }
+
+  /** Where the first {@code kind/namespace/name} of a name starts, or -1. */
+  private static int start(String[] parts) {
     for (int i = 0; i + 2 < parts.length; i++) {
-      String kind = KINDS.get(parts[i]);
-      if (kind != null && !parts[i + 1].isEmpty() && !parts[i + 2].isEmpty()) {
-        return Optional.of(new ObjectKey(kind, parts[i + 1], parts[i + 2]));
+      if (KINDS.containsKey(parts[i]) && !parts[i + 1].isEmpty() && !parts[i + 2].isEmpty()) {
+        return i;
       }
     }
-    return Optional.empty();
+    return -1;
   }
 }
