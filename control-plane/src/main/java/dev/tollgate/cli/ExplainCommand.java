@@ -76,6 +76,10 @@ final class ExplainCommand implements Callable<Integer> {
           + "'host:*.internal.example.com requires jwt'. Implies --routes' reading. Repeatable.")
   List<String> assertions = new ArrayList<>();
 
+  @Option(names = "--allow-empty",
+      description = "An --assert that selects no route passes (by default it fails: a selector that selects nothing proves nothing).")
+  boolean allowEmpty;
+
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
       description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
   String format;
@@ -166,7 +170,7 @@ final class ExplainCommand implements Callable<Integer> {
   private int routes(List<GatewayConfig> gateways, List<ProtectionAssertion> parsed, PrintWriter out) {
     List<RouteTable.Row> rows = new ArrayList<>();
     gateways.forEach(g -> rows.addAll(RouteTable.rows(g)));
-    List<ProtectionAssertion.Result> results = parsed.stream().map(a -> a.check(rows)).toList();
+    List<ProtectionAssertion.Result> results = parsed.stream().map(a -> a.check(rows, allowEmpty)).toList();
     if (format.equals("json")) {
       ObjectNode doc = Mappers.json().createObjectNode();
       if (routes || parsed.isEmpty()) {

@@ -82,6 +82,22 @@ class ReviewGoldenTest {
   }
 
   @Test
+  void explainAssert_selectingNoRoute_failsUnlessAllowed_routeGlobs() {
+    CliRun typo = CliRun.of("explain", "-f", WALKTHROUGH, "--assert", "host:foo.bar.con requires ext_authz");
+    assertThat(typo.exitCode()).isEqualTo(4);
+    assertThat(typo.out()).contains("FAIL host:foo.bar.con requires ext_authz  (0 routes: matches no route; --allow-empty accepts that)");
+    CliRun allowed = CliRun.of("explain", "-f", WALKTHROUGH, "--allow-empty", "--assert", "host:foo.bar.con requires ext_authz");
+    assertThat(allowed.exitCode()).isZero();
+    assertThat(allowed.out()).contains("PASS host:foo.bar.con requires ext_authz  (0 routes: matches no route)");
+    CliRun glob = CliRun.of("explain", "-f", WALKTHROUGH, "--assert", "route:httproute/default/*/rule/0/* requires jwt");
+    assertThat(glob.exitCode()).isEqualTo(4);
+    assertThat(glob.out()).contains("(2 routes)").contains("httproute/default/backend/rule/0/match/0/www_example_com: has no jwt");
+    CliRun one = CliRun.of("explain", "-f", WALKTHROUGH, "--assert", "route:*test-opa* requires jwt");
+    assertThat(one.exitCode()).as(one.out()).isZero();
+    assertThat(one.out()).contains("PASS route:*test-opa* requires jwt  (1 route)");
+  }
+
+  @Test
   void explainAssert_reachesIsStricterThanPathPrefix() {
     CliRun run = CliRun.of("explain", "-f", WALKTHROUGH, "--assert", "reaches:/test-opa requires ext_authz");
     assertThat(run.exitCode()).isEqualTo(4);

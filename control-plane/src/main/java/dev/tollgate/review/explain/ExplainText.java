@@ -124,7 +124,7 @@ public final class ExplainText {
     StringBuilder b = new StringBuilder();
     for (ProtectionAssertion.Result r : results) {
       b.append(r.passed() ? "PASS " : "FAIL ").append(r.assertion()).append("  (")
-          .append(r.routes()).append(r.routes() == 1 ? " route" : " routes").append(r.routes() == 0 ? ": matches no route" : "").append(")\n");
+          .append(r.routes()).append(r.routes() == 1 ? " route" : " routes").append(r.routes() == 0 ? ": matches no route" + (r.passed() ? "" : "; --allow-empty accepts that") : "").append(")\n");
       for (ProtectionAssertion.Violation v : r.violations()) {
         b.append("  ").append(v.gateway()).append(' ').append(v.route()).append(": ").append(v.problem()).append('\n');
       }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * {@code SELECTOR... requires PROTECTION[|PROTECTION...]}: every route a selected request could
@@ -18,7 +19,8 @@ import java.util.function.Predicate;
  * reach, on any host: a route that could match it and no earlier route of its virtual host takes
  * all such requests first), {@code
  * host:api.example.com} or {@code host:*.internal.example.com} (virtual hosts that may serve it),
- * {@code route:NAME} (a route name or its beginning), {@code all}. Protections: {@code jwt},
+ * {@code route:NAME} (a route name or its beginning; {@code *} in it
+ * is a glob over the whole name), {@code all}. Protections: {@code jwt},
  * {@code ext_authz}, {@code rbac}, {@code api_key_auth}, {@code basic_auth}, {@code oauth2},
  * {@code lua}, {@code ext_proc}, {@code wasm}, or {@code authentication} / {@code authorization}
  * for any of that kind.
@@ -74,7 +76,7 @@ public final class ProtectionAssertion {
           selectors.add(row -> reachableUnder(row, p));
         }
         case "host" -> selectors.add(row -> row.domains().stream().anyMatch(d -> VirtualHosts.couldServe(d, value)));
-        case "route" -> selectors.add(row -> row.route().startsWith(value));
+        case "route" -> selectors.add(routeName(value));
         default -> throw new IllegalArgumentException("selector \"" + s + "\" must be path-prefix:/PATH, reaches:/PATH, host:HOST, route:NAME or all");
       }
     }
@@ -90,6 +92,19 @@ public final class ProtectionAssertion {
     return new ProtectionAssertion(text.strip(), selectors, alternatives);
   }
 
+  /** {@code route:NAME} is a name's beginning; with {@code *} in it, a glob over the whole name. */
+  private static Predicate<RouteTable.Row> routeName(String value) {
+    if (!value.contains("*")) {
+      return row -> row.route().startsWith(value);
+    }
+    StringBuilder re = new StringBuilder();
+    for (String piece : value.split("\\*", -1)) {
+      re.append(re.length() == 0 ? "" : ".*").append(Pattern.quote(piece));
+    }
+    Pattern glob = Pattern.compile(re.toString(), Pattern.DOTALL);
+    return row -> glob.matcher(row.route()).matches();
+  }
+
   /** A route can take a request under {@code p} unless it cannot match one or an earlier route takes them all. */
   private static boolean reachableUnder(RouteTable.Row row, String p) {
     if (!RouteMatching.couldServeUnder(row.context().route().getMatch(), p)) {
@@ -103,7 +118,11 @@ public final class ProtectionAssertion {
     return true;
   }
 
-  public Result check(List<RouteTable.Row> rows) {
+  /**
+   * Checks the rows. An assertion that selects no route fails unless {@code allowEmpty}: a selector
+   * with a typo in it selects nothing, and must not pass as if the routes were guarded.
+   */
+  public Result check(List<RouteTable.Row> rows, boolean allowEmpty) {
     List<Violation> violations = new ArrayList<>();
     int selected = 0;
     for (RouteTable.Row row : rows) {
@@ -120,7 +139,7 @@ public final class ProtectionAssertion {
             + " lets requests through when it cannot decide"));
       }
     }
-    return new Result(text, violations.isEmpty(), selected, List.copyOf(violations));
+    return new Result(text, violations.isEmpty() && (selected > 0 || allowEmpty), selected, List.copyOf(violations));
   }
 
   private static boolean satisfies(RouteTable.Applied a, String alternative) {
