@@ -200,6 +200,29 @@ class ReviewGoldenTest {
   }
 
   @Test
+  void refusedPolicy_routeAnswers500_isNotWeakened_butRemovingThePolicyThenIs(@TempDir Path dir) throws IOException {
+    Path refused = dir.resolve("refused/10-opa.yaml");
+    Files.createDirectories(refused.getParent());
+    Files.writeString(refused, Files.readString(Path.of(WALKTHROUGH + "/10-opa.yaml")).replace("\n  extAuth:\n", "\n  extAuthh:\n"));
+    // a typo in the policy: its route fails closed (500), which weakens nothing, and the refusal is named
+    CliRun typo = CliRun.of("diff", "-f", WALKTHROUGH, "--against", "-f", QUICKSTART, "-f", refused.getParent().toString());
+    assertThat(typo.exitCode()).as(typo.err()).isEqualTo(1);
+    assertThat(typo.out()).doesNotContain("authorization-weakened").startsWith("status-regressed  SecurityPolicy default/opa-jwt-authz")
+        .contains("because SecurityPolicy default/opa-jwt-authz was refused when read");
+    CliRun table = CliRun.of("explain", "-f", QUICKSTART, "-f", refused.getParent().toString(), "--routes",
+        "--assert", "path-prefix:/test-opa requires ext_authz");
+    assertThat(table.exitCode()).as(table.out()).isZero();
+    assertThat(table.out()).contains("path_separated_prefix /test-opa  answers 500");
+    // deleting the broken policy opens the route: weakened, and the policy named though it protected nothing
+    CliRun removed = CliRun.of("diff", "-f", QUICKSTART, "-f", refused.getParent().toString(), "--against", "-f", QUICKSTART, "-f", NO_POLICY,
+        "--fail-on", "authorization-weakened");
+    assertThat(removed.exitCode()).isEqualTo(4);
+    assertThat(removed.out()).startsWith("authorization-weakened  Gateway default/eg route httproute/default/test-opa/rule/0/match/0/foo_bar_com: "
+        + "now forwards requests without authentication or authorization; it answered 500 before\n"
+        + "    because SecurityPolicy default/opa-jwt-authz was removed\n");
+  }
+
+  @Test
   void badCommandLines_exit2SayingWhy() {
     CliRun noSides = CliRun.of("diff", "-f", WALKTHROUGH);
     assertThat(noSides.exitCode()).isEqualTo(2);

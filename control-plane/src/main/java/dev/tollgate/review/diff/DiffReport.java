@@ -49,7 +49,10 @@ public record DiffReport(List<Finding> findings, List<GatewayChange> gateways, L
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public record StatusChange(String object, String change, boolean regressed, List<TreeDiff.Change> fields) {}
 
-  /** An input object that was added, removed or changed, with the fields that did. */
+  /**
+   * An input object that was added, removed or changed (with the fields that did), or is {@code
+   * refused} (in the files, but refused when read) or {@code repaired} (refused before, read now).
+   */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public record InputChange(String object, String change, List<String> fields) {}
 }

@@ -26,15 +26,23 @@ final class InputChanges {
     Map<ObjectKey, JsonNode> after = trees(head);
     TreeSet<ObjectKey> keys = new TreeSet<>(before.keySet());
     keys.addAll(after.keySet());
+    keys.addAll(base.refusedKeys());
+    keys.addAll(head.refusedKeys());
     TreeDiff diff = new TreeDiff(f -> TreeDiff.ListRule.POSITIONAL);
     Map<ObjectKey, DiffReport.InputChange> out = new TreeMap<>();
     for (ObjectKey k : keys) {
       JsonNode a = before.get(k);
       JsonNode b = after.get(k);
-      if (a == null) {
-        out.put(k, new DiffReport.InputChange(k.toString(), "added", List.of()));
+      boolean refusedBefore = base.refusedKeys().contains(k);
+      boolean refusedNow = head.refusedKeys().contains(k);
+      if (a == null && b == null) {
+        if (refusedBefore != refusedNow) {
+          out.put(k, new DiffReport.InputChange(k.toString(), refusedNow ? "refused" : "removed", List.of()));
+        }
+      } else if (a == null) {
+        out.put(k, new DiffReport.InputChange(k.toString(), refusedBefore ? "repaired" : "added", List.of()));
       } else if (b == null) {
-        out.put(k, new DiffReport.InputChange(k.toString(), "removed", List.of()));
+        out.put(k, new DiffReport.InputChange(k.toString(), refusedNow ? "refused" : "removed", List.of()));
       } else if (!a.equals(b)) {
         List<String> fields = new ArrayList<>();
         diff.diff(a, b).forEach(c -> fields.add(c.path()));
@@ -44,7 +52,10 @@ final class InputChanges {
     return out;
   }
 
-  /** {@code SecurityPolicy default/p changed spec.targetRefs[0].name}; {@code ... was added}. */
+  /**
+   * {@code SecurityPolicy default/p changed spec.targetRefs[0].name}; {@code ... was added}; {@code
+   * ... was refused when read} (it is in the files, but not valid: translation goes on without it).
+   */
   static String because(DiffReport.InputChange c) {
     return because(c, OptionalInt.empty());
   }
@@ -56,8 +67,17 @@ final class InputChanges {
    * hostnames or parentRefs, apply to every rule and stay).
    */
   static String because(DiffReport.InputChange c, OptionalInt rule) {
-    if (!c.change().equals("changed")) {
-      return c.object() + " was " + c.change();
+    switch (c.change()) {
+      case "changed" -> { }
+      case "refused" -> {
+        return c.object() + " was refused when read";
+      }
+      case "repaired" -> {
+        return c.object() + " was read (it was refused before)";
+      }
+      default -> {
+        return c.object() + " was " + c.change();
+      }
     }
     List<String> f = c.fields();
     String lead = " changed ";

@@ -7,6 +7,7 @@ import dev.tollgate.review.routes.Protection;
 import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.pipeline.TranslationResult;
 import dev.tollgate.translator.xds.GatewayXds;
+import dev.tollgate.translator.xds.XdsType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,8 +19,8 @@ import java.util.TreeSet;
 /**
  * The classed changes of a diff, from each route's protections on both sides (read by the same
  * code as {@code explain --routes}): a route that loses a protection, or whose protection stops
- * failing closed, or a new route without a protection every other route of its virtual host has
- * ({@code authorization-weakened}); a route gone ({@code route-removed}) or new ({@code route-added});
+ * failing closed, or a new route without a protection every other route of its virtual host has,
+ * or a route that answered by itself and now forwards unguarded ({@code authorization-weakened}); a route gone ({@code route-removed}) or new ({@code route-added});
  * a status that got worse ({@code status-regressed}).
  */
 final class SafetyFindings {
@@ -38,12 +39,12 @@ final class SafetyFindings {
         RouteTable.Row was = e.getValue();
         RouteTable.Row now = after.get(e.getKey());
         if (now == null) {
-          out.add(new DiffReport.Finding("route-removed", g, was.route(), "the route is gone", because(was, null, inputs)));
+          out.add(new DiffReport.Finding("route-removed", g, was.route(), "the route is gone", because(was, null, inputs, base, head)));
           continue;
         }
-        List<String> lost = weakened(was, now);
+        List<String> lost = weakened(was, now, after.values());
         if (!lost.isEmpty()) {
-          out.add(new DiffReport.Finding("authorization-weakened", g, was.route(), String.join("; ", lost), because(was, now, inputs)));
+          out.add(new DiffReport.Finding("authorization-weakened", g, was.route(), String.join("; ", lost), because(was, now, inputs, base, head)));
         }
       }
       for (Map.Entry<String, RouteTable.Row> e : after.entrySet()) {
@@ -51,12 +52,11 @@ final class SafetyFindings {
           continue;
         }
         RouteTable.Row row = e.getValue();
-        out.add(new DiffReport.Finding("route-added", g, row.route(), "a new route", because(null, row, inputs)));
-        Set<Protection> missing = missingAgainstNeighbours(row, after.values());
+        out.add(new DiffReport.Finding("route-added", g, row.route(), "a new route", because(null, row, inputs, base, head)));
+        Set<Protection> missing = row.forwards() ? missingAgainstNeighbours(row, after.values()) : Set.of();
         if (!missing.isEmpty()) {
-          out.add(new DiffReport.Finding("authorization-weakened", g, row.route(), "a new route without "
-              + String.join(", ", missing.stream().map(Protection::id).toList())
-              + ", which every other route of virtual host " + row.context().virtualHost().getName() + " has", because(null, row, inputs)));
+          out.add(new DiffReport.Finding("authorization-weakened", g, row.route(), "a new route without " + lacking(row, missing),
+              because(null, row, inputs, base, head)));
         }
       }
     }
@@ -76,9 +76,40 @@ final class SafetyFindings {
     return out;
   }
 
-  /** What the route lost: a protection, or failing closed. */
-  private static List<String> weakened(RouteTable.Row was, RouteTable.Row now) {
+  /** {@code answered 500}, {@code redirected 301}: what a route's action was. */
+  private static String past(String action) {
+    return action.replace("answers", "answered").replace("redirect", "redirected").replace("no forwarding", "forwarded nothing");
+  }
+
+  private static String lacking(RouteTable.Row row, Set<Protection> missing) {
+    return String.join(", ", missing.stream().map(Protection::id).toList()) + ", which every other route of virtual host "
+        + row.context().virtualHost().getName() + " has";
+  }
+
+  /**
+   * What the route lost: a protection, or failing closed. A route that stops forwarding loses
+   * nothing (it exposes nothing now); one that starts to forward after answering by itself is
+   * weakened when it refused requests before (a 500 for a refused policy, say) and now has no
+   * authentication or authorization, or when it lacks what its neighbours have.
+   */
+  private static List<String> weakened(RouteTable.Row was, RouteTable.Row now, java.util.Collection<RouteTable.Row> neighbours) {
     List<String> out = new ArrayList<>();
+    if (!now.forwards()) {
+      return out;
+    }
+    if (!was.forwards()) {
+      boolean refused = was.context().route().hasDirectResponse() && was.context().route().getDirectResponse().getStatus() >= 400;
+      boolean guarded = now.protections().stream().anyMatch(a -> a.protection().category() != Protection.Category.EXTENSION);
+      if (refused && !guarded) {
+        out.add("now forwards requests without authentication or authorization; it " + past(was.action()) + " before");
+      } else {
+        Set<Protection> missing = missingAgainstNeighbours(now, neighbours);
+        if (!missing.isEmpty()) {
+          out.add("now forwards requests (it " + past(was.action()) + " before) without " + lacking(now, missing));
+        }
+      }
+      return out;
+    }
     for (Protection p : kinds(was)) {
       if (p.category() == Protection.Category.EXTENSION) {
         continue; // an extension may protect or not: its removal is a config change, not classed
@@ -100,11 +131,11 @@ final class SafetyFindings {
     return out;
   }
 
-  /** The authentication and authorization every other route of the row's virtual host has and it lacks. */
+  /** The authentication and authorization every other forwarding route of the row's virtual host has and it lacks. */
   private static Set<Protection> missingAgainstNeighbours(RouteTable.Row row, java.util.Collection<RouteTable.Row> all) {
     Set<Protection> common = null;
     for (RouteTable.Row other : all) {
-      if (other == row || !other.context().routeConfiguration().getName().equals(row.context().routeConfiguration().getName())
+      if (other == row || !other.forwards() || !other.context().routeConfiguration().getName().equals(row.context().routeConfiguration().getName())
           || !other.context().virtualHost().getName().equals(row.context().virtualHost().getName())) {
         continue;
       }
@@ -123,7 +154,29 @@ final class SafetyFindings {
     return common;
   }
 
-  /** The changed inputs among the objects the route and its protections come from, on either side. */
+  /**
+   * The changed inputs among the objects the route and its protections come from, on either side;
+   * failing those, the changed policies among its route configuration's sources (a policy that
+   * was refused when read protects nothing, so the route does not name it, but its configuration
+   * still comes from it).
+   */
+  private static List<String> because(RouteTable.Row was, RouteTable.Row now, Map<ObjectKey, DiffReport.InputChange> inputs,
+      TranslationResult base, TranslationResult head) {
+    List<String> direct = because(was, now, inputs);
+    if (!direct.isEmpty()) {
+      return direct;
+    }
+    Set<ObjectKey> policies = new TreeSet<>();
+    for (RouteTable.Row r : new RouteTable.Row[] {was, now}) {
+      GatewayXds xds = r == null ? null : (r == was ? base : head).gateways().get(r.gateway());
+      if (xds != null) {
+        xds.sources(XdsType.ROUTE, r.context().routeConfiguration().getName()).stream()
+            .filter(k -> k.kind().endsWith("Policy")).forEach(policies::add);
+      }
+    }
+    return ConfigDiff.because(policies, inputs, (was != null ? was : now).route());
+  }
+
   private static List<String> because(RouteTable.Row was, RouteTable.Row now, Map<ObjectKey, DiffReport.InputChange> inputs) {
     Set<ObjectKey> keys = new TreeSet<>();
     for (RouteTable.Row r : new RouteTable.Row[] {was, now}) {

@@ -91,11 +91,11 @@ public final class ExplainText {
 
   /** A column per protection category; {@code -} where a route has none of it. */
   public static String table(List<RouteTable.Row> rows) {
-    String[] head = {"GATEWAY", "ROUTE", "DOMAINS", "MATCH", "AUTHENTICATION", "AUTHORIZATION", "EXTENSIONS"};
+    String[] head = {"GATEWAY", "ROUTE", "DOMAINS", "MATCH", "ACTION", "AUTHENTICATION", "AUTHORIZATION", "EXTENSIONS"};
     List<String[]> cells = new java.util.ArrayList<>();
     cells.add(head);
     for (RouteTable.Row r : rows) {
-      cells.add(new String[] {r.gateway(), r.route(), String.join(",", r.domains()), r.match(),
+      cells.add(new String[] {r.gateway(), r.route(), String.join(",", r.domains()), r.match(), r.action(),
           labels(r, Protection.Category.AUTHENTICATION), labels(r, Protection.Category.AUTHORIZATION), labels(r, Protection.Category.EXTENSION)});
     }
     int[] width = new int[head.length];

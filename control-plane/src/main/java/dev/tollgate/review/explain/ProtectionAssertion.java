@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * is a glob over the whole name), {@code all}. Protections: {@code jwt},
  * {@code ext_authz}, {@code rbac}, {@code api_key_auth}, {@code basic_auth}, {@code oauth2},
  * {@code lua}, {@code ext_proc}, {@code wasm}, or {@code authentication} / {@code authorization}
- * for any of that kind.
+ * for any of that kind. A route that does not forward (a redirect, a direct response) holds any
+ * assertion: nothing is behind it.
  */
 public final class ProtectionAssertion {
 
@@ -130,6 +131,9 @@ public final class ProtectionAssertion {
         continue;
       }
       selected++;
+      if (!row.forwards()) {
+        continue; // it redirects or answers by itself: nothing behind it to guard
+      }
       List<RouteTable.Applied> matching = row.protections().stream().filter(a -> alternatives.stream().anyMatch(alt -> satisfies(a, alt))).toList();
       if (matching.isEmpty()) {
         violations.add(new Violation(row.gateway(), row.route(), "has no " + String.join(" or ", alternatives)

@@ -52,7 +52,7 @@ final class RouteActions {
     return new Explanation.Action("forward", details, Explainer.backends(config, a));
   }
 
-  private static int code(RedirectAction.RedirectResponseCode c) {
+  static int code(RedirectAction.RedirectResponseCode c) {
     return switch (c) {
       case MOVED_PERMANENTLY -> 301;
       case FOUND -> 302;

@@ -9,6 +9,7 @@ import dev.tollgate.review.routes.GatewayConfig;
 import dev.tollgate.review.routes.NameSources;
 import dev.tollgate.review.routes.Protection;
 import dev.tollgate.review.routes.RouteContext;
+import io.envoyproxy.envoy.config.route.v3.Route;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,10 +26,20 @@ public final class RouteTable {
     }
   }
 
-  @JsonPropertyOrder({"gateway", "listener", "route", "domains", "match", "protections", "from"})
+  @JsonPropertyOrder({"gateway", "listener", "route", "domains", "match", "action", "protections", "from"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Row(String gateway, String listener, String route, List<String> domains, String match,
+  public record Row(String gateway, String listener, String route, List<String> domains, String match, String action,
       List<Applied> protections, List<String> from, @com.fasterxml.jackson.annotation.JsonIgnore RouteContext context) {
+
+    /**
+     * Whether the route sends requests on to a backend. One that redirects or answers by itself
+     * (a direct response, such as the 500 of a route whose policy was refused) exposes nothing
+     * behind it, so it needs no protection.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean forwards() {
+      return context.route().hasRoute();
+    }
 
     public List<Applied> of(Protection.Category category) {
       return protections.stream().filter(a -> a.protection().category() == category).toList();
@@ -37,6 +48,20 @@ public final class RouteTable {
     public boolean has(Protection p) {
       return protections.stream().anyMatch(a -> a.protection() == p);
     }
+  }
+
+  /** {@code forward}, {@code redirect 301} or {@code answers 500}: what the route does with a request it takes. */
+  static String action(Route route) {
+    if (route.hasRoute()) {
+      return "forward";
+    }
+    if (route.hasRedirect()) {
+      return "redirect " + RouteActions.code(route.getRedirect().getResponseCode());
+    }
+    if (route.hasDirectResponse()) {
+      return "answers " + route.getDirectResponse().getStatus();
+    }
+    return "no forwarding";
   }
 
   public static List<Row> rows(GatewayConfig config) {
@@ -52,7 +77,7 @@ public final class RouteTable {
         }
       }
       out.add(new Row(config.gateway(), ctx.listener().getName(), ctx.name(), ctx.domains(),
-          RouteMatching.describe(ctx.route().getMatch()), List.copyOf(applied), List.copyOf(from), ctx));
+          RouteMatching.describe(ctx.route().getMatch()), action(ctx.route()), List.copyOf(applied), List.copyOf(from), ctx));
     }
     return out;
   }

@@ -68,6 +68,9 @@ public final class XdsStage {
             out.addSources(XdsType.ROUTE, routeConfig, List.of(r.security().policy()));
             out.addSources(XdsType.LISTENER, built.listener().getName(), List.of(r.security().policy()));
           }
+          if (r.directResponse() != null && r.directResponse().cause() != null) {
+            out.addSources(XdsType.ROUTE, routeConfig, List.of(r.directResponse().cause()));
+          }
           addDestination(out, r.destination());
           r.mirrors().stream().map(MirrorIr::destination).forEach(d -> addDestination(out, d));
         }

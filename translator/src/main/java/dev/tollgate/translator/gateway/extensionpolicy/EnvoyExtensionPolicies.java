@@ -133,6 +133,7 @@ public final class EnvoyExtensionPolicies {
       }
     }
     var extensions = chosen.policy().translated.extensions();
-    return extensions == null ? route.withDirectResponse(CLOSED) : route.withExtensionFilters(extensions);
+    return extensions == null ? route.withDirectResponse(CLOSED.causedBy(chosen.policy().object.key()))
+        : route.withExtensionFilters(extensions);
   }
 }

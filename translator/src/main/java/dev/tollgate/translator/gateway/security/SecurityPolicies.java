@@ -150,7 +150,7 @@ public final class SecurityPolicies {
       policy.usedAlone = true;
     }
     if (translated.security() == null) {
-      return route.withDirectResponse(CLOSED);
+      return route.withDirectResponse(CLOSED.causedBy(policy.object.key()));
     }
     Map<String, String> extensions = new TreeMap<>(translated.security().contextExtensions());
     extensions.put("gateway", gateway.name());
