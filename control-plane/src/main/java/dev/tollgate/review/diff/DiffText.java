@@ -11,6 +11,7 @@ import java.util.List;
 public final class DiffText {
 
   private static final int MAX_VALUE = 160;
+  private static final int MAX_MOVES = 5;
 
   private final boolean colour;
   private final StringBuilder b = new StringBuilder();
@@ -64,12 +65,21 @@ public final class DiffText {
     switch (c.kind()) {
       case "added" -> b.append(green("    + " + path + ": " + value(c.after()))).append('\n');
       case "removed" -> b.append(red("    - " + path + ": " + value(c.before()))).append('\n');
-      case "moved" -> b.append(yellow("    ~ " + path + " reordered: " + value(c.before()) + " → " + value(c.after()))).append('\n');
+      case "moved" -> b.append(yellow("    ~ " + path + " reordered: " + moves(c))).append('\n');
       default -> {
         b.append(red("    - " + path + ": " + value(c.before()))).append('\n');
         b.append(green("    + " + path + ": " + value(c.after()))).append('\n');
       }
     }
+  }
+
+  /** {@code a moved from 3 to 0; b moved from 0 to 2}, the first few of them. */
+  private static String moves(TreeDiff.Change c) {
+    List<String> each = new java.util.ArrayList<>();
+    c.before().fieldNames().forEachRemaining(name -> each.add(name + " moved from " + c.before().get(name).asInt()
+        + " to " + c.after().get(name).asInt()));
+    int shown = Math.min(MAX_MOVES, each.size());
+    return String.join("; ", each.subList(0, shown)) + (each.size() > shown ? "; and " + (each.size() - shown) + " more" : "");
   }
 
   private static String value(JsonNode n) {

@@ -111,7 +111,7 @@ public final class TreeDiff {
           List<String> common = orderBefore.stream().filter(after::containsKey).toList();
           List<String> commonAfter = orderAfter.stream().filter(before::containsKey).toList();
           if (!common.equals(commonAfter)) {
-            out.add(new Change(path, "moved", names(common), names(commonAfter)));
+            out.add(moved(path, common, commonAfter));
           }
         }
         return;
@@ -152,9 +152,48 @@ public final class TreeDiff {
     return out;
   }
 
-  private static JsonNode names(List<String> keys) {
-    var arr = dev.tollgate.translator.json.Mappers.json().createArrayNode();
-    keys.forEach(arr::add);
-    return arr;
+  /**
+   * The fewest elements that moved to turn one order into the other: those outside a longest
+   * increasing subsequence of their new positions (O(n log n), so a virtual host with thousands of
+   * routes is fine); {@code before} and {@code after} map each to its position then and now.
+   */
+  private static Change moved(String path, List<String> before, List<String> after) {
+    Map<String, Integer> position = new java.util.HashMap<>();
+    for (int i = 0; i < after.size(); i++) {
+      position.put(after.get(i), i);
+    }
+    int n = before.size();
+    int[] tails = new int[n];
+    int[] previous = new int[n];
+    int length = 0;
+    for (int i = 0; i < n; i++) {
+      int p = position.get(before.get(i));
+      int lo = 0;
+      int hi = length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (position.get(before.get(tails[mid])) < p) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      previous[i] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = i;
+      length = Math.max(length, lo + 1);
+    }
+    java.util.Set<Integer> stayed = new java.util.HashSet<>();
+    for (int i = length == 0 ? -1 : tails[length - 1]; i >= 0; i = previous[i]) {
+      stayed.add(i);
+    }
+    var was = dev.tollgate.translator.json.Mappers.json().createObjectNode();
+    var now = dev.tollgate.translator.json.Mappers.json().createObjectNode();
+    for (int i = 0; i < n; i++) {
+      if (!stayed.contains(i)) {
+        was.put(before.get(i), i);
+        now.put(before.get(i), position.get(before.get(i)));
+      }
+    }
+    return new Change(path, "moved", was, now);
   }
 }

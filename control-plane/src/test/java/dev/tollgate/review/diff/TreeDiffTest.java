@@ -32,6 +32,27 @@ class TreeDiffTest {
   }
 
   @Test
+  void aReorderingNamesOnlyTheRoutesThatMoved() throws Exception {
+    // one route moved to the front of ten: the other nine kept their order and are not named
+    StringBuilder before = new StringBuilder("{'routes':[");
+    StringBuilder after = new StringBuilder("{'routes':[{'name':'r7'},");
+    for (int i = 0; i < 10; i++) {
+      before.append(i == 0 ? "" : ",").append("{'name':'r").append(i).append("'}");
+      if (i != 7) {
+        after.append(i == 0 ? "" : ",").append("{'name':'r").append(i).append("'}");
+      }
+    }
+    var changes = ENVOY.diff(json(before + "]}"), json(after + "]}"));
+    assertThat(changes).hasSize(1);
+    assertThat(changes.get(0).kind()).isEqualTo("moved");
+    assertThat(changes.get(0).before()).hasToString("{\"r7\":7}");
+    assertThat(changes.get(0).after()).hasToString("{\"r7\":0}");
+    // a reversal moves all but one
+    var reversed = ENVOY.diff(json("{'routes':[{'name':'a'},{'name':'b'},{'name':'c'}]}"), json("{'routes':[{'name':'c'},{'name':'b'},{'name':'a'}]}"));
+    assertThat(reversed.get(0).before().size()).isEqualTo(2);
+  }
+
+  @Test
   void virtualHostsAreKeyedButUnordered() throws Exception {
     assertThat(ENVOY.diff(json("{'virtual_hosts':[{'name':'a'},{'name':'b'}]}"), json("{'virtual_hosts':[{'name':'b'},{'name':'a'}]}"))).isEmpty();
   }
