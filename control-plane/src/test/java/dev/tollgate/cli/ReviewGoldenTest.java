@@ -223,6 +223,61 @@ class ReviewGoldenTest {
   }
 
   @Test
+  void aNewHostToAGuardedService_isABypass_forDiffAndForBackendAssertions(@TempDir Path dir) throws IOException {
+    // the walkthrough with test-opa's backend a Service of its own, which only the guarded route reaches
+    Path base = Files.createDirectories(dir.resolve("base"));
+    Files.writeString(base.resolve("10-opa.yaml"), Files.readString(Path.of(WALKTHROUGH + "/10-opa.yaml"))
+        .replace("\n    - name: backend\n      port: 3000", "\n    - name: secure\n      port: 3000"));
+    Files.writeString(base.resolve("secure.yaml"), """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: secure, namespace: default}
+        spec:
+          ports: [{name: http, port: 3000}]
+        ---
+        apiVersion: discovery.k8s.io/v1
+        kind: EndpointSlice
+        metadata:
+          name: secure-1
+          namespace: default
+          labels: {kubernetes.io/service-name: secure}
+        addressType: IPv4
+        ports: [{name: http, port: 3000}]
+        endpoints: [{addresses: [10.244.0.12], conditions: {ready: true}}]
+        """);
+    Path head = Files.createDirectories(dir.resolve("head"));
+    for (String f : List.of("10-opa.yaml", "secure.yaml")) {
+      Files.copy(base.resolve(f), head.resolve(f));
+    }
+    Files.writeString(head.resolve("bypass.yaml"), """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: bypass, namespace: default}
+        spec:
+          parentRefs: [{name: eg}]
+          hostnames: [internal.example.com]
+          rules: [{backendRefs: [{name: secure, port: 3000}]}]
+        """);
+    CliRun diff = CliRun.of("diff", "-f", QUICKSTART, "-f", base.toString(), "--against", "-f", QUICKSTART, "-f", head.toString(),
+        "--fail-on", "authorization-weakened");
+    assertThat(diff.exitCode()).as(diff.err()).isEqualTo(4);
+    assertThat(diff.out()).contains("authorization-weakened  Gateway default/eg route httproute/default/bypass/rule/0/match/0/internal_example_com: "
+        + "now forwards to Service default/secure without jwt, ext_authz, which every other route to it has\n"
+        + "    because HTTPRoute default/bypass was added\n");
+    // the walkthrough itself sends a guarded and an open route to one Service: no bypass is new there
+    assertThat(CliRun.of("diff", "-f", QUICKSTART, "-f", base.toString(), "--against", "-f", WALKTHROUGH).out())
+        .doesNotContain("now forwards to");
+    CliRun asserted = CliRun.of("explain", "-f", QUICKSTART, "-f", head.toString(), "--assert", "backend:Service/default/secure requires ext_authz",
+        "--assert", "host:foo.bar.com backend:default/secure requires jwt");
+    assertThat(asserted.exitCode()).isEqualTo(4);
+    assertThat(asserted.out()).contains("FAIL backend:Service/default/secure requires ext_authz  (2 routes)\n"
+        + "  default/eg httproute/default/bypass/rule/0/match/0/internal_example_com: has no ext_authz (no protection at all)\n")
+        .contains("PASS host:foo.bar.com backend:default/secure requires jwt  (1 route)");
+    CliRun json = CliRun.of("explain", "-f", QUICKSTART, "-f", head.toString(), "--routes", "-o", "json");
+    assertThat(json.out()).contains("\"backends\" : [ \"Service default/secure\" ]");
+  }
+
+  @Test
   void badCommandLines_exit2SayingWhy() {
     CliRun noSides = CliRun.of("diff", "-f", WALKTHROUGH);
     assertThat(noSides.exitCode()).isEqualTo(2);
@@ -233,6 +288,9 @@ class ReviewGoldenTest {
     CliRun badAssert = CliRun.of("explain", "-f", WALKTHROUGH, "--assert", "path-prefix:/x needs jwt");
     assertThat(badAssert.exitCode()).isEqualTo(2);
     assertThat(badAssert.err()).contains("requires");
+    CliRun badBackend = CliRun.of("explain", "-f", WALKTHROUGH, "--assert", "backend:secure requires jwt");
+    assertThat(badBackend.exitCode()).isEqualTo(2);
+    assertThat(badBackend.err()).contains("backend must be NAMESPACE/NAME or KIND/NAMESPACE/NAME");
     CliRun badRequest = CliRun.of("explain", "-f", WALKTHROUGH, "GET ftp://x/");
     assertThat(badRequest.exitCode()).isEqualTo(2);
     assertThat(badRequest.err()).contains("scheme must be http or https");

@@ -20,7 +20,9 @@ import java.util.TreeSet;
  * The classed changes of a diff, from each route's protections on both sides (read by the same
  * code as {@code explain --routes}): a route that loses a protection, or whose protection stops
  * failing closed, or a new route without a protection every other route of its virtual host has,
- * or a route that answered by itself and now forwards unguarded ({@code authorization-weakened}); a route gone ({@code route-removed}) or new ({@code route-added});
+ * or a route that answered by itself and now forwards unguarded, or a route that newly forwards to
+ * a backend without a protection every other route to it has ({@link BackendExposure})
+ * ({@code authorization-weakened}); a route gone ({@code route-removed}) or new ({@code route-added});
  * a status that got worse ({@code status-regressed}).
  */
 final class SafetyFindings {
@@ -32,9 +34,15 @@ final class SafetyFindings {
     List<DiffReport.Finding> out = new ArrayList<>();
     TreeSet<String> names = new TreeSet<>(base.gateways().keySet());
     names.addAll(head.gateways().keySet());
+    Map<String, Map<String, RouteTable.Row>> beforeAll = new LinkedHashMap<>();
+    Map<String, Map<String, RouteTable.Row>> afterAll = new LinkedHashMap<>();
     for (String g : names) {
-      Map<String, RouteTable.Row> before = rows(base.gateways().get(g));
-      Map<String, RouteTable.Row> after = rows(head.gateways().get(g));
+      beforeAll.put(g, rows(base.gateways().get(g)));
+      afterAll.put(g, rows(head.gateways().get(g)));
+    }
+    for (String g : names) {
+      Map<String, RouteTable.Row> before = beforeAll.get(g);
+      Map<String, RouteTable.Row> after = afterAll.get(g);
       for (Map.Entry<String, RouteTable.Row> e : before.entrySet()) {
         RouteTable.Row was = e.getValue();
         RouteTable.Row now = after.get(e.getKey());
@@ -59,6 +67,12 @@ final class SafetyFindings {
               because(null, row, inputs, base, head)));
         }
       }
+    }
+    for (BackendExposure.Exposure e : BackendExposure.find(beforeAll, afterAll)) {
+      RouteTable.Row row = e.row();
+      RouteTable.Row was = beforeAll.get(row.gateway()).get(row.context().key());
+      out.add(new DiffReport.Finding("authorization-weakened", row.gateway(), row.route(), "now forwards to " + String.join("; ", e.details()),
+          because(was, row, inputs, base, head)));
     }
     for (DiffReport.StatusChange s : statuses) {
       if (s.regressed()) {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * all such requests first), {@code
  * host:api.example.com} or {@code host:*.internal.example.com} (virtual hosts that may serve it),
  * {@code route:NAME} (a route name or its beginning; {@code *} in it
- * is a glob over the whole name), {@code all}. Protections: {@code jwt},
+ * is a glob over the whole name), {@code backend:[KIND/]NS/NAME} (routes that forward to that
+ * Service or Backend, on any host: the way to hold every path to a backend to a protection), {@code all}. Protections: {@code jwt},
  * {@code ext_authz}, {@code rbac}, {@code api_key_auth}, {@code basic_auth}, {@code oauth2},
  * {@code lua}, {@code ext_proc}, {@code wasm}, or {@code authentication} / {@code authorization}
  * for any of that kind. A route that does not forward (a redirect, a direct response) holds any
@@ -59,7 +60,7 @@ public final class ProtectionAssertion {
       String key = colon < 0 ? s : s.substring(0, colon);
       String value = colon < 0 ? "" : s.substring(colon + 1);
       if (value.isEmpty() && colon >= 0 || colon < 0) {
-        throw new IllegalArgumentException("selector \"" + s + "\" must be path-prefix:/PATH, reaches:/PATH, host:HOST, route:NAME or all");
+        throw new IllegalArgumentException("selector \"" + s + "\" must be path-prefix:/PATH, reaches:/PATH, host:HOST, route:NAME, backend:[KIND/]NS/NAME or all");
       }
       switch (key) {
         case "path-prefix" -> {
@@ -78,7 +79,8 @@ public final class ProtectionAssertion {
         }
         case "host" -> selectors.add(row -> row.domains().stream().anyMatch(d -> VirtualHosts.couldServe(d, value)));
         case "route" -> selectors.add(routeName(value));
-        default -> throw new IllegalArgumentException("selector \"" + s + "\" must be path-prefix:/PATH, reaches:/PATH, host:HOST, route:NAME or all");
+        case "backend" -> selectors.add(backend(value));
+        default -> throw new IllegalArgumentException("selector \"" + s + "\" must be path-prefix:/PATH, reaches:/PATH, host:HOST, route:NAME, backend:[KIND/]NS/NAME or all");
       }
     }
     List<String> alternatives = new ArrayList<>();
@@ -91,6 +93,18 @@ public final class ProtectionAssertion {
       alternatives.add(id);
     }
     return new ProtectionAssertion(text.strip(), selectors, alternatives);
+  }
+
+  /** {@code backend:default/api} (any kind) or {@code backend:Service/default/api}: routes that forward to it. */
+  private static Predicate<RouteTable.Row> backend(String value) {
+    String[] parts = value.split("/", -1);
+    if (parts.length < 2 || parts.length > 3 || java.util.Arrays.stream(parts).anyMatch(String::isEmpty)) {
+      throw new IllegalArgumentException("backend must be NAMESPACE/NAME or KIND/NAMESPACE/NAME, not \"" + value + "\"");
+    }
+    String object = parts[parts.length - 2] + "/" + parts[parts.length - 1];
+    String kind = parts.length == 3 ? parts[0] : null;
+    return row -> row.backends().stream().anyMatch(b -> b.endsWith(" " + object)
+        && (kind == null || b.startsWith(kind + " ")));
   }
 
   /** {@code route:NAME} is a name's beginning; with {@code *} in it, a glob over the whole name. */

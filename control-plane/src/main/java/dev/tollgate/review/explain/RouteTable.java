@@ -9,7 +9,9 @@ import dev.tollgate.review.routes.GatewayConfig;
 import dev.tollgate.review.routes.NameSources;
 import dev.tollgate.review.routes.Protection;
 import dev.tollgate.review.routes.RouteContext;
+import dev.tollgate.translator.xds.XdsType;
 import io.envoyproxy.envoy.config.route.v3.Route;
+import io.envoyproxy.envoy.config.route.v3.RouteAction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,10 +28,11 @@ public final class RouteTable {
     }
   }
 
-  @JsonPropertyOrder({"gateway", "listener", "route", "domains", "match", "action", "protections", "from"})
+  @JsonPropertyOrder({"gateway", "listener", "route", "domains", "match", "action", "backends", "protections", "from"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Row(String gateway, String listener, String route, List<String> domains, String match, String action,
-      List<Applied> protections, List<String> from, @com.fasterxml.jackson.annotation.JsonIgnore RouteContext context) {
+      List<String> backends, List<Applied> protections, List<String> from,
+      @com.fasterxml.jackson.annotation.JsonIgnore RouteContext context) {
 
     /**
      * Whether the route sends requests on to a backend. One that redirects or answers by itself
@@ -64,6 +67,30 @@ public final class RouteTable {
     return "no forwarding";
   }
 
+  /**
+   * The objects a route forwards to ({@code Service default/backend}, {@code Backend ns/b}): the
+   * sources of its clusters other than routes and policies. Mirrors count: they receive the requests too.
+   */
+  static List<String> backends(GatewayConfig config, Route route) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    if (!route.hasRoute()) {
+      return List.of();
+    }
+    List<String> clusters = new ArrayList<>();
+    RouteAction a = route.getRoute();
+    if (a.hasWeightedClusters()) {
+      a.getWeightedClusters().getClustersList().forEach(w -> clusters.add(w.getName()));
+    } else if (!a.getCluster().isEmpty()) {
+      clusters.add(a.getCluster());
+    }
+    a.getRequestMirrorPoliciesList().forEach(m -> clusters.add(m.getCluster()));
+    for (String c : clusters) {
+      config.sources(XdsType.CLUSTER, c).stream().filter(k -> !k.kind().endsWith("Route") && !k.kind().endsWith("Policy"))
+          .forEach(k -> out.add(k.toString()));
+    }
+    return List.copyOf(out);
+  }
+
   public static List<Row> rows(GatewayConfig config) {
     List<Row> out = new ArrayList<>();
     for (RouteContext ctx : config.routes()) {
@@ -77,7 +104,8 @@ public final class RouteTable {
         }
       }
       out.add(new Row(config.gateway(), ctx.listener().getName(), ctx.name(), ctx.domains(),
-          RouteMatching.describe(ctx.route().getMatch()), action(ctx.route()), List.copyOf(applied), List.copyOf(from), ctx));
+          RouteMatching.describe(ctx.route().getMatch()), action(ctx.route()), backends(config, ctx.route()), List.copyOf(applied),
+          List.copyOf(from), ctx));
     }
     return out;
   }

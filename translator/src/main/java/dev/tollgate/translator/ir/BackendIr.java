@@ -1,5 +1,6 @@
 package dev.tollgate.translator.ir;
 
+import dev.tollgate.translator.model.ObjectKey;
 import java.util.List;
 
 /**
@@ -9,19 +10,22 @@ import java.util.List;
  * @param extension the object of an extension server's backend kind this backend is, or null
  * @param service the Service port the endpoints were read from, or null for other kinds: not
  *     shown, it is where the endpoints are read again from when only EndpointSlices change
+ * @param object the object the backendRef names (a Service, a Backend, an extension's kind), or
+ *     null for a backend no object names: provenance only, never in Envoy's configuration
  */
 public record BackendIr(String name, int weight, List<EndpointIr> endpoints, ExtensionResourceIr extension,
-    @com.fasterxml.jackson.annotation.JsonIgnore ServicePortIr service) {
+    @com.fasterxml.jackson.annotation.JsonIgnore ServicePortIr service,
+    @com.fasterxml.jackson.annotation.JsonIgnore ObjectKey object) {
   public BackendIr {
     endpoints = List.copyOf(endpoints);
   }
 
   public BackendIr(String name, int weight, List<EndpointIr> endpoints) {
-    this(name, weight, endpoints, null, null);
+    this(name, weight, endpoints, null, null, null);
   }
 
   /** The same backend with the endpoints its Service's EndpointSlices now give. */
   public BackendIr withEndpoints(List<EndpointIr> refreshed) {
-    return new BackendIr(name, weight, refreshed, extension, service);
+    return new BackendIr(name, weight, refreshed, extension, service, object);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.translator.xds;
 
+import dev.tollgate.translator.ir.BackendIr;
 import dev.tollgate.translator.ir.DestinationIr;
 import dev.tollgate.translator.ir.GatewayIr;
 import dev.tollgate.translator.ir.HttpListenerIr;
@@ -7,6 +8,7 @@ import dev.tollgate.translator.ir.MirrorIr;
 import dev.tollgate.translator.ir.RouteIr;
 import dev.tollgate.translator.ir.TlsIr;
 import dev.tollgate.translator.ir.XdsIr;
+import dev.tollgate.translator.model.ObjectKey;
 import dev.tollgate.translator.naming.XdsNames;
 import dev.tollgate.translator.xds.filter.HttpFilterContributor;
 import dev.tollgate.translator.xds.filter.HttpFilters;
@@ -95,13 +97,16 @@ public final class XdsStage {
     if (d == null) {
       return;
     }
+    // the backend objects are sources too: a cluster comes from the route and from what it names
+    List<ObjectKey> named = d.backends().stream().map(BackendIr::object).filter(java.util.Objects::nonNull).toList();
+    ObjectKey[] sources = java.util.stream.Stream.concat(java.util.stream.Stream.of(d.source()), named.stream()).toArray(ObjectKey[]::new);
     if (out.contains(XdsType.CLUSTER, d.name())) {
-      out.addSources(XdsType.CLUSTER, d.name(), List.of(d.source()));
+      out.addSources(XdsType.CLUSTER, d.name(), List.of(sources));
       return;
     }
-    out.put(XdsType.CLUSTER, ClusterBuilder.cluster(d), d.source());
+    out.put(XdsType.CLUSTER, ClusterBuilder.cluster(d), sources);
     if (ClusterBuilder.usesEds(d)) {
-      out.put(XdsType.ENDPOINT, ClusterBuilder.loadAssignment(d), d.source());
+      out.put(XdsType.ENDPOINT, ClusterBuilder.loadAssignment(d), sources);
     }
   }
 

@@ -148,7 +148,7 @@ class OpaWalkthroughTest {
     ObjectKey policy = new ObjectKey("SecurityPolicy", "default", "opa-jwt-authz");
     assertThat(xds.sources(XdsType.LISTENER, "default/eg/http")).contains(policy);
     assertThat(xds.sources(XdsType.ROUTE, "default/eg/http")).contains(policy);
-    assertThat(xds.sources(XdsType.CLUSTER, AUTHZ_CLUSTER)).containsExactly(policy);
+    assertThat(xds.sources(XdsType.CLUSTER, AUTHZ_CLUSTER)).containsExactly(new ObjectKey("Backend", "default", "opa-unix-socket"), policy);
   }
 
   private static Optional<ObjectStatus> status(String kind, String name) {

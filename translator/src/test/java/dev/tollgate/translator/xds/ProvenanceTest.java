@@ -21,8 +21,10 @@ class ProvenanceTest {
     ObjectKey route = new ObjectKey("HTTPRoute", "default", "secure");
     assertThat(xds.sources(XdsType.LISTENER, "default/eg/https")).containsExactly(gateway);
     assertThat(xds.sources(XdsType.ROUTE, "default/eg/https")).containsExactly(gateway, route);
-    assertThat(xds.sources(XdsType.CLUSTER, "httproute/default/secure/rule/0")).containsExactly(route);
-    assertThat(xds.sources(XdsType.ENDPOINT, "httproute/default/secure/rule/0")).containsExactly(route);
+    // a cluster comes from the route and from the Service its backendRef names
+    ObjectKey service = new ObjectKey("Service", "default", "app");
+    assertThat(xds.sources(XdsType.CLUSTER, "httproute/default/secure/rule/0")).containsExactly(route, service);
+    assertThat(xds.sources(XdsType.ENDPOINT, "httproute/default/secure/rule/0")).containsExactly(route, service);
     assertThat(xds.sources(XdsType.SECRET, "default/example-cert")).containsExactly(new ObjectKey("Secret", "default", "example-cert"));
   }
 }

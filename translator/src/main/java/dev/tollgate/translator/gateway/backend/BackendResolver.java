@@ -42,7 +42,8 @@ public final class BackendResolver {
           kind.kind() + " " + namespace + "/" + name + " is in another namespace and no ReferenceGrant allows "
               + plural(from.kind()) + " in " + from.namespace() + " to refer to it");
     }
-    return resolver.resolve(new BackendRequest(from, fromGroup, name, namespace, ref.port(), purpose));
+    BackendResolution resolution = resolver.resolve(new BackendRequest(from, fromGroup, name, namespace, ref.port(), purpose));
+    return resolution instanceof BackendResolution.Resolved r ? r.of(new ObjectKey(kind.kind(), namespace, name)) : resolution;
   }
 
   private static String plural(String kind) {
