@@ -44,7 +44,7 @@ final class BackendExposure {
         List<String> details = new ArrayList<>();
         for (String backend : reached) {
           Set<Protection> missing = commonTo(backend, row, all);
-          missing.removeAll(guards(row));
+          missing.removeAll(row.guards());
           if (!missing.isEmpty()) {
             details.add(backend + " without " + String.join(", ", missing.stream().map(Protection::id).toList())
                 + ", which every other route to it has");
@@ -65,7 +65,7 @@ final class BackendExposure {
       if (other == row || !other.forwards() || !other.backends().contains(backend)) {
         continue;
       }
-      Set<Protection> g = guards(other);
+      Set<Protection> g = other.guards();
       if (common == null) {
         common = g;
       } else {
@@ -73,12 +73,5 @@ final class BackendExposure {
       }
     }
     return common == null ? EnumSet.noneOf(Protection.class) : common;
-  }
-
-  private static Set<Protection> guards(RouteTable.Row row) {
-    Set<Protection> out = EnumSet.noneOf(Protection.class);
-    row.protections().stream().map(RouteTable.Applied::protection).filter(p -> p.category() != Protection.Category.EXTENSION)
-        .forEach(out::add);
-    return out;
   }
 }

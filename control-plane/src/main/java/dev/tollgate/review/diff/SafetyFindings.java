@@ -113,8 +113,7 @@ final class SafetyFindings {
     }
     if (!was.forwards()) {
       boolean refused = was.context().route().hasDirectResponse() && was.context().route().getDirectResponse().getStatus() >= 400;
-      boolean guarded = now.protections().stream().anyMatch(a -> a.protection().category() != Protection.Category.EXTENSION);
-      if (refused && !guarded) {
+      if (refused && now.guards().isEmpty()) {
         out.add("now forwards requests without authentication or authorization; it " + past(was.action()) + " before");
       } else {
         Set<Protection> missing = missingAgainstNeighbours(now, neighbours);
@@ -153,8 +152,7 @@ final class SafetyFindings {
           || !other.context().virtualHost().getName().equals(row.context().virtualHost().getName())) {
         continue;
       }
-      Set<Protection> k = kinds(other);
-      k.removeIf(p -> p.category() == Protection.Category.EXTENSION);
+      Set<Protection> k = other.guards();
       if (common == null) {
         common = k;
       } else {

@@ -51,6 +51,13 @@ public final class RouteTable {
     public boolean has(Protection p) {
       return protections.stream().anyMatch(a -> a.protection() == p);
     }
+
+    /** The route's authentication and authorization (its extensions left out: they may guard or not). */
+    public java.util.Set<Protection> guards() {
+      java.util.Set<Protection> out = java.util.EnumSet.noneOf(Protection.class);
+      protections.stream().map(Applied::protection).filter(p -> p.category() != Protection.Category.EXTENSION).forEach(out::add);
+      return out;
+    }
   }
 
   /** {@code forward}, {@code redirect 301} or {@code answers 500}: what the route does with a request it takes. */
