@@ -72,8 +72,9 @@ final class ExplainCommand implements Callable<Integer> {
   boolean routes;
 
   @Option(names = "--assert", paramLabel = "EXPR",
-      description = "SELECTOR... requires PROTECTION[|PROTECTION], e.g. 'path-prefix:/admin requires ext_authz' or "
-          + "'host:*.internal.example.com requires jwt'. Implies --routes' reading. Repeatable.")
+      description = "SELECTOR... requires PROTECTION[|PROTECTION], e.g. 'path-prefix:/admin requires ext_authz', "
+          + "'host:*.internal.example.com requires jwt' or 'backend:default/api requires authentication'. Selectors: "
+          + "path-prefix:, reaches:, host:, route:, backend:, all. Implies --routes' reading. Repeatable.")
   List<String> assertions = new ArrayList<>();
 
   @Option(names = "--allow-empty",
