@@ -3,8 +3,6 @@ package dev.tollgate.review.diff;
 import dev.tollgate.review.explain.RouteTable;
 import dev.tollgate.review.routes.Protection;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +41,7 @@ final class BackendExposure {
         }
         List<String> details = new ArrayList<>();
         for (String backend : reached) {
-          Set<Protection> missing = commonTo(backend, row, all);
+          Set<Protection> missing = SafetyFindings.guardsOfAllOther(row, all, other -> other.backends().contains(backend));
           missing.removeAll(row.guards());
           if (!missing.isEmpty()) {
             details.add(backend + " without " + String.join(", ", missing.stream().map(Protection::id).toList())
@@ -56,22 +54,5 @@ final class BackendExposure {
       }
     }
     return out;
-  }
-
-  /** The authentication and authorization every other forwarding route to {@code backend} has; empty if there is none. */
-  private static Set<Protection> commonTo(String backend, RouteTable.Row row, Collection<RouteTable.Row> all) {
-    Set<Protection> common = null;
-    for (RouteTable.Row other : all) {
-      if (other == row || !other.forwards() || !other.backends().contains(backend)) {
-        continue;
-      }
-      Set<Protection> g = other.guards();
-      if (common == null) {
-        common = g;
-      } else {
-        common.retainAll(g);
-      }
-    }
-    return common == null ? EnumSet.noneOf(Protection.class) : common;
   }
 }

@@ -146,24 +146,31 @@ final class SafetyFindings {
 
   /** The authentication and authorization every other forwarding route of the row's virtual host has and it lacks. */
   private static Set<Protection> missingAgainstNeighbours(RouteTable.Row row, java.util.Collection<RouteTable.Row> all) {
+    Set<Protection> missing = guardsOfAllOther(row, all,
+        other -> other.context().routeConfiguration().getName().equals(row.context().routeConfiguration().getName())
+            && other.context().virtualHost().getName().equals(row.context().virtualHost().getName()));
+    missing.removeAll(row.guards());
+    return missing;
+  }
+
+  /**
+   * The authentication and authorization every forwarding route among {@code all} that is not
+   * {@code row} and is one of its {@code peers} has; empty when there is no such route.
+   */
+  static Set<Protection> guardsOfAllOther(RouteTable.Row row, java.util.Collection<RouteTable.Row> all,
+      java.util.function.Predicate<RouteTable.Row> peers) {
     Set<Protection> common = null;
     for (RouteTable.Row other : all) {
-      if (other == row || !other.forwards() || !other.context().routeConfiguration().getName().equals(row.context().routeConfiguration().getName())
-          || !other.context().virtualHost().getName().equals(row.context().virtualHost().getName())) {
+      if (other == row || !other.forwards() || !peers.test(other)) {
         continue;
       }
-      Set<Protection> k = other.guards();
       if (common == null) {
-        common = k;
+        common = other.guards();
       } else {
-        common.retainAll(k);
+        common.retainAll(other.guards());
       }
     }
-    if (common == null) {
-      return Set.of();
-    }
-    common.removeAll(kinds(row));
-    return common;
+    return common == null ? EnumSet.noneOf(Protection.class) : common;
   }
 
   /**

@@ -163,16 +163,16 @@ public final class TreeDiff {
       position.put(after.get(i), i);
     }
     int n = before.size();
+    int[] now = before.stream().mapToInt(position::get).toArray();
     int[] tails = new int[n];
     int[] previous = new int[n];
     int length = 0;
     for (int i = 0; i < n; i++) {
-      int p = position.get(before.get(i));
       int lo = 0;
       int hi = length;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (position.get(before.get(tails[mid])) < p) {
+        if (now[tails[mid]] < now[i]) {
           lo = mid + 1;
         } else {
           hi = mid;
@@ -186,14 +186,14 @@ public final class TreeDiff {
     for (int i = length == 0 ? -1 : tails[length - 1]; i >= 0; i = previous[i]) {
       stayed.add(i);
     }
-    var was = dev.tollgate.translator.json.Mappers.json().createObjectNode();
-    var now = dev.tollgate.translator.json.Mappers.json().createObjectNode();
+    var then = dev.tollgate.translator.json.Mappers.json().createObjectNode();
+    var later = dev.tollgate.translator.json.Mappers.json().createObjectNode();
     for (int i = 0; i < n; i++) {
       if (!stayed.contains(i)) {
-        was.put(before.get(i), i);
-        now.put(before.get(i), position.get(before.get(i)));
+        then.put(before.get(i), i);
+        later.put(before.get(i), now[i]);
       }
     }
-    return new Change(path, "moved", was, now);
+    return new Change(path, "moved", then, later);
   }
 }

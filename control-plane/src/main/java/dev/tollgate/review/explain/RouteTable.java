@@ -79,7 +79,6 @@ public final class RouteTable {
    * sources of its clusters other than routes and policies. Mirrors count: they receive the requests too.
    */
   static List<String> backends(GatewayConfig config, Route route) {
-    java.util.TreeSet<String> out = new java.util.TreeSet<>();
     if (!route.hasRoute()) {
       return List.of();
     }
@@ -91,6 +90,7 @@ public final class RouteTable {
       clusters.add(a.getCluster());
     }
     a.getRequestMirrorPoliciesList().forEach(m -> clusters.add(m.getCluster()));
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
     for (String c : clusters) {
       config.sources(XdsType.CLUSTER, c).stream().filter(k -> !k.kind().endsWith("Route") && !k.kind().endsWith("Policy"))
           .forEach(k -> out.add(k.toString()));
